@@ -1,0 +1,91 @@
+//! Diagnostics: what went wrong, where, and how badly.
+
+use serde::Serialize;
+use std::fmt;
+
+use crate::model::Text;
+
+/// How bad an issue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// A value could not be read; the field is `None` and the rest was kept.
+    Warning,
+    /// The file (or one filing in it) could not be read at all.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// A problem found by a reader inside one document, before it is tied to a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Line (1-based) in the file, when known.
+    pub line: Option<u32>,
+    /// What was wrong, naming the element, column or field.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic at `line` (if known) with a message.
+    pub fn new(line: Option<u32>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "line {l}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// An issue of a load: a diagnostic tied to its file and severity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LoadIssue {
+    /// The file, as given to the loader.
+    pub path: Text,
+    /// Line (1-based), when known.
+    pub line: Option<u32>,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What was wrong.
+    pub message: String,
+}
+
+impl LoadIssue {
+    /// Ties a reader's diagnostic to its file.
+    pub fn from_diagnostic(path: &Text, severity: Severity, d: Diagnostic) -> Self {
+        LoadIssue {
+            path: path.clone(),
+            line: d.line,
+            severity,
+            message: d.message,
+        }
+    }
+}
+
+impl fmt::Display for LoadIssue {
+    /// `path:line: error: message`, the shape compilers use, so editors can jump to it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = crate::text::sanitize(&self.message);
+        match self.line {
+            Some(l) => write!(f, "{}:{l}: {}: {message}", self.path, self.severity),
+            None => write!(f, "{}: {}: {message}", self.path, self.severity),
+        }
+    }
+}

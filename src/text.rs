@@ -1,0 +1,92 @@
+//! Cleaning untrusted text from filings before it reaches a terminal.
+
+use std::borrow::Cow;
+
+/// Removes control characters and terminal escape sequences, turns tabs and line breaks
+/// into single spaces and collapses runs of whitespace, so filing text can be drawn or
+/// printed on one line safely.
+///
+/// ESC starts a sequence that is dropped whole (CSI `ESC [ … final`, OSC `ESC ] … BEL/ST`,
+/// or a two-byte escape); C1 controls (U+0080–U+009F) and other C0 controls are dropped.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    let is_clean = s
+        .chars()
+        .all(|c| !c.is_control() && c != '\u{200b}' && c != '\u{feff}')
+        && !s.contains("  ");
+    if is_clean {
+        return Cow::Borrowed(s.trim());
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape(&mut chars),
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' => skip_osc(&mut chars),
+            '\t' | '\n' | '\r' | ' ' | '\u{a0}' => pending_space = true,
+            c if c.is_control() || c == '\u{200b}' || c == '\u{feff}' => {}
+            c => {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.next() {
+        Some('[') => skip_csi(chars),
+        Some(']') | Some('P') | Some('X') | Some('^') | Some('_') => skip_osc(chars),
+        _ => {}
+    }
+}
+
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            break;
+        }
+    }
+}
+
+fn skip_osc(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn strips_escape_sequences_and_controls() {
+        assert_eq!(sanitize("ACME\u{1b}[31m Corp\u{1b}[0m"), "ACME Corp");
+        assert_eq!(sanitize("a\u{1b}]0;title\u{7}b"), "ab");
+        assert_eq!(sanitize("x\u{0}y\u{8}z"), "xyz");
+        assert_eq!(sanitize("one\n  two\tthree"), "one two three");
+        assert_eq!(sanitize("plain"), "plain");
+    }
+
+    #[test]
+    fn output_never_holds_a_control_character() {
+        let nasty = "\u{1b}[2J\u{1b}P1;2|x\u{1b}\\\u{9b}31m\u{85}ok\r\n";
+        let clean = sanitize(nasty);
+        assert!(!clean.chars().any(char::is_control), "{clean:?}");
+        assert_eq!(clean, "ok");
+    }
+}

@@ -1,8 +1,86 @@
 //! Readers that turn filings into the [`crate::model`].
 //!
-//! Each reader takes text (or bytes) plus a source label and returns a filing with the
-//! warnings met on the way, or an error saying where and why the file could not be read.
-//! Readers never panic on input and never touch the screen.
+//! Each reader takes text plus a source label and returns filings with the warnings met on
+//! the way, or an error saying where and why the file could not be read. Readers never
+//! panic on input and never touch the screen. [`read_file`] sniffs a file's format from
+//! its content (never its name) and hands it to the right reader.
 
 pub mod diag;
+pub mod sniff;
+pub mod submission;
 pub mod values;
+pub mod xml;
+
+use std::borrow::Cow;
+
+use crate::model::{Filing, Text};
+use diag::Diagnostic;
+pub use sniff::Format;
+
+/// What a reader made of one file: its filings and the warnings met on the way.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// Filings read from the file.
+    pub filings: Vec<Filing>,
+    /// Problems that did not stop the read (a field left empty, a fallback taken).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads one file's bytes, already known to be of `format`.
+///
+/// `path` labels the filings' [`crate::model::Source`]. An error means nothing usable could
+/// be read from the file.
+pub fn read_file(path: &Text, bytes: &[u8], format: Format) -> Result<Parsed, Diagnostic> {
+    let (text, decode_warning) = decode(bytes);
+    let mut parsed = match format {
+        Format::OwnershipXml => {
+            let (filing, warnings) = xml::parse(&text, path, 1)?;
+            Parsed {
+                filings: vec![filing],
+                warnings,
+            }
+        }
+        Format::Submission | Format::FeedSubmission => submission::parse(&text, path)?,
+        Format::Unknown(why) => return Err(Diagnostic::new(None, format!("not a filing: {why}"))),
+    };
+    if let Some(w) = decode_warning {
+        parsed.warnings.insert(0, w);
+    }
+    Ok(parsed)
+}
+
+/// Decodes a file's bytes: a UTF-8 byte-order mark is dropped; bytes that are not valid
+/// UTF-8 are read as Windows-1252 (where 0x80–0x9F are curly quotes and dashes) and a
+/// warning says so, naming the line of the first bad byte.
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<Diagnostic>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (Cow::Borrowed(s), None),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = line_at(bytes, at);
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (
+                Cow::Owned(text.into_owned()),
+                Some(Diagnostic::new(
+                    Some(line),
+                    format!("invalid UTF-8 at byte {at}; read as Windows-1252"),
+                )),
+            )
+        }
+    }
+}
+
+/// The 1-based line of byte offset `at`: counts `\n`, or `\r` in files whose lines end in a
+/// bare carriage return (the `.nc` feed form).
+pub fn line_at(bytes: &[u8], at: usize) -> u32 {
+    let head = bytes.get(..at).unwrap_or(bytes);
+    let lf = memchr::memchr_iter(b'\n', head).count();
+    let n = if lf == 0 || (lf <= 1 && memchr::memchr(b'\r', head).is_some()) {
+        let cr = memchr::memchr_iter(b'\r', head).count();
+        cr.max(lf)
+    } else {
+        lf
+    };
+    u32::try_from(n).unwrap_or(u32::MAX - 1) + 1
+}

@@ -1,0 +1,248 @@
+//! Loading many files at once: walk folders, sniff each file, read in parallel, and
+//! collect every issue without stopping.
+//!
+//! One bad file never loses the others: each file yields filings, or an issue naming the
+//! file, line and problem. [`load_with`] reports its progress as events, in batches, so a
+//! caller (the terminal app, or a progress bar) sees filings as they arrive.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::model::{Filing, Text};
+use crate::parse::diag::{Diagnostic, LoadIssue, Severity};
+use crate::parse::{self, sniff::sniff, Format};
+
+/// Everything a load produced.
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    /// Files read as filings (or tried and failed).
+    pub files: usize,
+    /// Files met while walking folders that are not filings (readmes, spreadsheets, …).
+    pub skipped: usize,
+    /// Every filing read, in path order.
+    pub filings: Vec<Filing>,
+    /// Every problem met, in path order.
+    pub issues: Vec<LoadIssue>,
+}
+
+impl LoadReport {
+    /// Number of issues of the given severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.issues
+            .iter()
+            .filter(|i| i.severity == severity)
+            .count()
+    }
+}
+
+/// Progress of a load, reported as it happens.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// The paths were walked: this many files will be read.
+    Found {
+        /// Files to read.
+        files: usize,
+        /// Files passed over as not filings.
+        skipped: usize,
+    },
+    /// A batch of files was read.
+    Loaded {
+        /// Filings of the batch.
+        filings: Vec<Filing>,
+        /// Issues of the batch.
+        issues: Vec<LoadIssue>,
+        /// Files read so far, this batch included.
+        files_done: usize,
+    },
+}
+
+/// Files read per batch: large enough to keep both cores busy, small enough that the app
+/// shows filings soon after it starts.
+const BATCH: usize = 2048;
+
+/// Loads every file under `paths` (files, or folders walked recursively), reporting
+/// progress through `on_event`. Parsing runs on rayon's pool.
+pub fn load_with(paths: &[PathBuf], on_event: &(dyn Fn(LoadEvent) + Sync)) {
+    let mut issues = Vec::new();
+    let (files, skipped) = discover(paths, &mut issues);
+    on_event(LoadEvent::Found {
+        files: files.len(),
+        skipped,
+    });
+    if !issues.is_empty() {
+        on_event(LoadEvent::Loaded {
+            filings: Vec::new(),
+            issues,
+            files_done: 0,
+        });
+    }
+    let mut done = 0;
+    for chunk in files.chunks(BATCH) {
+        let results: Vec<(Vec<Filing>, Vec<LoadIssue>)> =
+            chunk.par_iter().map(|f| load_file(&f.path)).collect();
+        done += chunk.len();
+        let mut filings = Vec::new();
+        let mut issues = Vec::new();
+        for (f, i) in results {
+            filings.extend(f);
+            issues.extend(i);
+        }
+        on_event(LoadEvent::Loaded {
+            filings,
+            issues,
+            files_done: done,
+        });
+    }
+}
+
+/// Loads every file under `paths` and returns all filings and issues. With `progress`, a
+/// progress bar is drawn on standard error for loads of more than a few hundred files.
+pub fn load(paths: &[PathBuf], progress: bool) -> LoadReport {
+    let report = std::sync::Mutex::new(LoadReport::default());
+    let bar = std::sync::Mutex::new(None::<indicatif::ProgressBar>);
+    load_with(paths, &|event| match event {
+        LoadEvent::Found { files, skipped } => {
+            if let Ok(mut r) = report.lock() {
+                r.files = files;
+                r.skipped = skipped;
+            }
+            if progress && files > 500 {
+                let pb = indicatif::ProgressBar::new(files as u64);
+                pb.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{bar:40} {pos}/{len} files {per_sec} eta {eta}",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                if let Ok(mut b) = bar.lock() {
+                    *b = Some(pb);
+                }
+            }
+        }
+        LoadEvent::Loaded {
+            filings,
+            issues,
+            files_done,
+        } => {
+            if let Ok(mut r) = report.lock() {
+                r.filings.extend(filings);
+                r.issues.extend(issues);
+            }
+            if let Ok(b) = bar.lock() {
+                if let Some(pb) = b.as_ref() {
+                    pb.set_position(files_done as u64);
+                }
+            }
+        }
+    });
+    if let Ok(mut b) = bar.lock() {
+        if let Some(pb) = b.take() {
+            pb.finish_and_clear();
+        }
+    }
+    report.into_inner().unwrap_or_default()
+}
+
+/// A file to read.
+struct Candidate {
+    path: PathBuf,
+}
+
+/// Extensions of files that are never filings, passed over quietly while walking folders
+/// (a file named on the command line is always read).
+fn is_quiet_skip(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    !matches!(ext.as_deref(), Some("xml" | "txt" | "nc" | "sgml" | "pem"))
+}
+
+fn discover(paths: &[PathBuf], issues: &mut Vec<LoadIssue>) -> (Vec<Candidate>, usize) {
+    let mut files = Vec::new();
+    let mut skipped = 0;
+    for p in paths {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk(p, &mut files, &mut skipped, issues),
+            Ok(_) => files.push(Candidate { path: p.clone() }),
+            Err(e) => issues.push(io_issue(p, &e)),
+        }
+    }
+    (files, skipped)
+}
+
+fn walk(dir: &Path, files: &mut Vec<Candidate>, skipped: &mut usize, issues: &mut Vec<LoadIssue>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            issues.push(io_issue(dir, &e));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_dir() => walk(&p, files, skipped, issues),
+            Ok(_) if is_quiet_skip(&p) && !looks_like_filing(&p) => *skipped += 1,
+            Ok(_) => files.push(Candidate { path: p }),
+            Err(e) => issues.push(io_issue(&p, &e)),
+        }
+    }
+}
+
+/// For a file whose name suggests it is not a filing, a quick look at its first bytes:
+/// filings saved under odd names are still read.
+fn looks_like_filing(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 4096];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    !matches!(sniff(head.get(..n).unwrap_or_default()), Format::Unknown(_))
+}
+
+fn io_issue(path: &Path, e: &std::io::Error) -> LoadIssue {
+    LoadIssue {
+        path: label(path),
+        line: None,
+        severity: Severity::Error,
+        message: format!("cannot read: {e}"),
+    }
+}
+
+fn label(path: &Path) -> Text {
+    Arc::from(path.to_string_lossy().as_ref())
+}
+
+/// Reads, sniffs and parses one file.
+pub fn load_file(path: &Path) -> (Vec<Filing>, Vec<LoadIssue>) {
+    let label = label(path);
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return (Vec::new(), vec![io_issue(path, &e)]),
+    };
+    load_bytes(&label, &bytes)
+}
+
+/// Sniffs and parses one file already in memory.
+pub fn load_bytes(label: &Text, bytes: &[u8]) -> (Vec<Filing>, Vec<LoadIssue>) {
+    let format = sniff(bytes);
+    match parse::read_file(label, bytes, format) {
+        Ok(parsed) => {
+            let issues = parsed
+                .warnings
+                .into_iter()
+                .map(|d| LoadIssue::from_diagnostic(label, Severity::Warning, d))
+                .collect();
+            (parsed.filings, issues)
+        }
+        Err(d) => (Vec::new(), vec![error(label, d)]),
+    }
+}
+
+fn error(label: &Text, d: Diagnostic) -> LoadIssue {
+    LoadIssue::from_diagnostic(label, Severity::Error, d)
+}

@@ -1,0 +1,103 @@
+//! Telling a file's format from its first bytes, never from its name.
+
+/// The formats the readers understand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Format {
+    /// A bare `ownershipDocument` XML file.
+    OwnershipXml,
+    /// A full EDGAR submission (`<SEC-DOCUMENT>`), possibly PEM-wrapped.
+    Submission,
+    /// A dissemination-feed submission (`<SUBMISSION>`, the `.nc` form).
+    FeedSubmission,
+    /// Not a filing this program reads; the text says what it looks like.
+    Unknown(&'static str),
+}
+
+/// How many leading bytes are looked at.
+const HEAD: usize = 8192;
+
+/// Tells the format of a file from its leading bytes.
+pub fn sniff(bytes: &[u8]) -> Format {
+    if bytes.is_empty() {
+        return Format::Unknown("the file is empty");
+    }
+    let head = bytes.get(..HEAD).unwrap_or(bytes);
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let rest = head.get(start..).unwrap_or_default();
+    if rest.is_empty() {
+        return Format::Unknown("the file holds only white space");
+    }
+    let has = |needle: &[u8]| memchr::memmem::find(head, needle).is_some();
+    if rest.starts_with(b"-----BEGIN PRIVACY-ENHANCED MESSAGE")
+        || rest.starts_with(b"<SEC-DOCUMENT")
+        || rest.starts_with(b"<SEC-HEADER")
+        || rest.starts_with(b"<IMS-DOCUMENT")
+    {
+        return Format::Submission;
+    }
+    if rest.starts_with(b"<SUBMISSION>") {
+        return Format::FeedSubmission;
+    }
+    if rest.starts_with(b"<?xml")
+        || rest.starts_with(b"<ownershipDocument")
+        || rest.starts_with(b"<")
+    {
+        if has(b"<SEC-DOCUMENT") {
+            return Format::Submission;
+        }
+        if has(b"<ownershipDocument") || rest.starts_with(b"<?xml") && has(b"ownershipDocument") {
+            return Format::OwnershipXml;
+        }
+        if rest.starts_with(b"<?xml") {
+            return Format::Unknown("XML without an ownershipDocument element");
+        }
+        if has(b"<html") || has(b"<HTML") || has(b"<!DOCTYPE html") {
+            return Format::Unknown("an HTML page");
+        }
+        return Format::Unknown("markup that is not an ownership filing");
+    }
+    let controls = rest
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b))
+        .count();
+    if controls * 10 > rest.len().min(HEAD) {
+        return Format::Unknown("binary data");
+    }
+    Format::Unknown("text that is not an ownership filing")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_by_content() {
+        assert_eq!(
+            sniff(b"\n <?xml version=\"1.0\"?>\n<ownershipDocument>"),
+            Format::OwnershipXml
+        );
+        assert_eq!(sniff(b"<ownershipDocument>"), Format::OwnershipXml);
+        assert_eq!(sniff(b"<SEC-DOCUMENT>0001-25.txt"), Format::Submission);
+        assert_eq!(
+            sniff(b"-----BEGIN PRIVACY-ENHANCED MESSAGE-----"),
+            Format::Submission
+        );
+        assert_eq!(
+            sniff(b"<SUBMISSION>\n<ACCESSION-NUMBER>"),
+            Format::FeedSubmission
+        );
+        assert!(matches!(sniff(b""), Format::Unknown(_)));
+        assert!(matches!(
+            sniff(&[0u8, 1, 2, 3, 200, 7]),
+            Format::Unknown("binary data")
+        ));
+        assert!(matches!(
+            sniff(b"<?xml version=\"1.0\"?><foo/>"),
+            Format::Unknown(_)
+        ));
+    }
+}

@@ -52,11 +52,12 @@ pub fn sniff(bytes: &[u8]) -> Format {
         if has(b"<ownershipDocument") || rest.starts_with(b"<?xml") && has(b"ownershipDocument") {
             return Format::OwnershipXml;
         }
-        if rest.starts_with(b"<?xml") {
-            return Format::Unknown("XML without an ownershipDocument element");
-        }
         if has(b"<html") || has(b"<HTML") || has(b"<!DOCTYPE html") {
             return Format::Unknown("an HTML page");
+        }
+        if rest.starts_with(b"<?xml") {
+            // Other XML goes to the XML reader, which names the root element it found.
+            return Format::OwnershipXml;
         }
         return Format::Unknown("markup that is not an ownership filing");
     }

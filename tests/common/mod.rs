@@ -47,10 +47,7 @@ pub fn manifest(dir: &std::path::Path) -> Vec<Expected> {
             file: file.to_string(),
             ..Expected::default()
         };
-        let words: Vec<&str> = what
-            .split([';', ',', '—'])
-            .map(str::trim)
-            .collect();
+        let words: Vec<&str> = what.split([';', ',', '—']).map(str::trim).collect();
         for w in words {
             let parts: Vec<&str> = w.split_whitespace().collect();
             let n = |i: usize| parts.get(i).and_then(|p| p.parse::<usize>().ok());

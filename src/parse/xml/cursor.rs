@@ -125,7 +125,14 @@ impl<'a> Cursor<'a> {
             Ok(e) => Ok(e),
             Err(e) => {
                 let at = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
-                Err(self.error(at, format!("malformed XML: {e}")))
+                let message = match e {
+                    // Every syntax error is something left open at the end of the input.
+                    quick_xml::Error::Syntax(s) => {
+                        format!("malformed XML: the file is truncated ({s})")
+                    }
+                    e => format!("malformed XML: {e}"),
+                };
+                Err(self.error(at, message))
             }
         }
     }
@@ -234,7 +241,7 @@ impl<'a> Cursor<'a> {
                 _ => {}
             }
         }
-        Ok(out.and_then(|s| trim_cow(s)))
+        Ok(out.and_then(trim_cow).map(normalize_line_ends))
     }
 
     /// Reads a leaf as shared text.
@@ -315,7 +322,7 @@ impl<'a> Cursor<'a> {
                 }
                 Event::Text(t) if value.is_none() => {
                     if let Ok(s) = t.unescape_with(resolve_entity) {
-                        value = trim_cow(s);
+                        value = trim_cow(s).map(normalize_line_ends);
                     }
                 }
                 Event::End(_) => break,
@@ -398,6 +405,14 @@ fn append<'a>(out: &mut Option<Cow<'a, str>>, piece: Cow<'a, str>) {
         None => *out = Some(piece),
         Some(existing) => existing.to_mut().push_str(&piece),
     }
+}
+
+/// XML line-end normalisation: `\r\n` and a bare `\r` read as `\n`.
+fn normalize_line_ends(s: Cow<'_, str>) -> Cow<'_, str> {
+    if memchr::memchr(b'\r', s.as_bytes()).is_none() {
+        return s;
+    }
+    Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 fn trim_cow(s: Cow<'_, str>) -> Option<Cow<'_, str>> {

@@ -5,6 +5,7 @@
 //! panic on input and never touch the screen. [`read_file`] sniffs a file's format from
 //! its content (never its name) and hands it to the right reader.
 
+pub mod dataset;
 pub mod diag;
 pub mod sniff;
 pub mod submission;
@@ -34,19 +35,51 @@ pub fn read_file(path: &Text, bytes: &[u8], format: Format) -> Result<Parsed, Di
     let (text, decode_warning) = decode(bytes);
     let mut parsed = match format {
         Format::OwnershipXml => {
-            let (filing, warnings) = xml::parse(&text, path, 1)?;
+            let (mut filing, warnings) = xml::parse(&text, path, 1)?;
+            filing.accession_number = accession_from_path(path);
             Parsed {
                 filings: vec![filing],
                 warnings,
             }
         }
         Format::Submission | Format::FeedSubmission => submission::parse(&text, path)?,
+        Format::Zip => {
+            return Err(Diagnostic::new(
+                None,
+                "a zip archive is read as a data-set quarter by the loader",
+            ))
+        }
         Format::Unknown(why) => return Err(Diagnostic::new(None, format!("not a filing: {why}"))),
     };
     if let Some(w) = decode_warning {
         parsed.warnings.insert(0, w);
     }
     Ok(parsed)
+}
+
+/// The accession number a bare XML file's path names, as EDGAR's archive lays files out:
+/// a component `0001127602-25-001055` (a file or folder name) or its 18-digit folder form
+/// `000112760225001055`. Bare XML carries no accession of its own; this lets it meet the
+/// same filing from a data set or a submission.
+pub fn accession_from_path(path: &str) -> Option<Text> {
+    path.rsplit(['/', '\\']).find_map(|component| {
+        let bytes = component.as_bytes();
+        let dashed = bytes.windows(20).find(|w| {
+            w.iter().enumerate().all(|(i, b)| match i {
+                10 | 13 => *b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+        });
+        if let Some(w) = dashed {
+            return std::str::from_utf8(w).ok().map(Text::from);
+        }
+        if bytes.len() == 18 && bytes.iter().all(u8::is_ascii_digit) {
+            let (a, rest) = component.split_at(10);
+            let (b, c) = rest.split_at(2);
+            return Some(Text::from(format!("{a}-{b}-{c}")));
+        }
+        None
+    })
 }
 
 /// Decodes a file's bytes: a UTF-8 byte-order mark is dropped; bytes that are not valid
@@ -83,4 +116,24 @@ pub fn line_at(bytes: &[u8], at: usize) -> u32 {
         lf
     };
     u32::try_from(n).unwrap_or(u32::MAX - 1) + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::accession_from_path;
+
+    #[test]
+    fn accession_from_edgar_archive_paths() {
+        let a = |p: &str| accession_from_path(p).map(|t| t.to_string());
+        assert_eq!(
+            a("x/0001127602-25-001055.xml").as_deref(),
+            Some("0001127602-25-001055")
+        );
+        assert_eq!(
+            a("edgar/data/1/000089924320034355/doc4.xml").as_deref(),
+            Some("0000899243-20-034355")
+        );
+        assert_eq!(a("filings/apple-form4.xml"), None);
+        assert_eq!(a("123456789012345678901.xml"), None);
+    }
 }

@@ -9,6 +9,8 @@ pub enum Format {
     Submission,
     /// A dissemination-feed submission (`<SUBMISSION>`, the `.nc` form).
     FeedSubmission,
+    /// A zip archive: a quarter of the Insider Transactions Data Sets.
+    Zip,
     /// Not a filing this program reads; the text says what it looks like.
     Unknown(&'static str),
 }
@@ -20,6 +22,9 @@ const HEAD: usize = 8192;
 pub fn sniff(bytes: &[u8]) -> Format {
     if bytes.is_empty() {
         return Format::Unknown("the file is empty");
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Format::Zip;
     }
     let head = bytes.get(..HEAD).unwrap_or(bytes);
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
@@ -96,9 +101,14 @@ mod tests {
             sniff(&[0u8, 1, 2, 3, 200, 7]),
             Format::Unknown("binary data")
         ));
-        assert!(matches!(
+        assert_eq!(
             sniff(b"<?xml version=\"1.0\"?><foo/>"),
+            Format::OwnershipXml
+        );
+        assert!(matches!(
+            sniff(b"<!DOCTYPE html><html>"),
             Format::Unknown(_)
         ));
+        assert_eq!(sniff(b"PK\x03\x04rest"), Format::Zip);
     }
 }

@@ -10,9 +10,12 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+mod merge;
+pub use merge::merge_duplicates;
+
 use crate::model::{Filing, Text};
 use crate::parse::diag::{Diagnostic, LoadIssue, Severity};
-use crate::parse::{self, sniff::sniff, Format};
+use crate::parse::{self, dataset, sniff::sniff, Format};
 
 /// Everything a load produced.
 #[derive(Debug, Default)]
@@ -81,7 +84,7 @@ pub fn load_with(paths: &[PathBuf], on_event: &(dyn Fn(LoadEvent) + Sync)) {
     let mut done = 0;
     for chunk in files.chunks(BATCH) {
         let results: Vec<(Vec<Filing>, Vec<LoadIssue>)> =
-            chunk.par_iter().map(|f| load_file(&f.path)).collect();
+            chunk.par_iter().map(load_candidate).collect();
         done += chunk.len();
         let mut filings = Vec::new();
         let mut issues = Vec::new();
@@ -142,12 +145,24 @@ pub fn load(paths: &[PathBuf], progress: bool) -> LoadReport {
             pb.finish_and_clear();
         }
     }
-    report.into_inner().unwrap_or_default()
+    let mut report = report.into_inner().unwrap_or_default();
+    merge_duplicates(&mut report.filings);
+    report
 }
 
-/// A file to read.
+/// A file, or a quarter of data-set tables, to read.
 struct Candidate {
     path: PathBuf,
+    kind: CandidateKind,
+}
+
+enum CandidateKind {
+    /// One file, sniffed by content.
+    File,
+    /// A folder holding data-set tables (`SUBMISSION.tsv`, …), read as one quarter.
+    DataSetDir,
+    /// A single data-set table named on its own.
+    DataSetTable,
 }
 
 /// Extensions of files that are never filings, passed over quietly while walking folders
@@ -166,7 +181,14 @@ fn discover(paths: &[PathBuf], issues: &mut Vec<LoadIssue>) -> (Vec<Candidate>, 
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut files, &mut skipped, issues),
-            Ok(_) => files.push(Candidate { path: p.clone() }),
+            Ok(_) if dataset::is_table_file(p) => files.push(Candidate {
+                path: p.clone(),
+                kind: CandidateKind::DataSetTable,
+            }),
+            Ok(_) => files.push(Candidate {
+                path: p.clone(),
+                kind: CandidateKind::File,
+            }),
             Err(e) => issues.push(io_issue(p, &e)),
         }
     }
@@ -183,11 +205,23 @@ fn walk(dir: &Path, files: &mut Vec<Candidate>, skipped: &mut usize, issues: &mu
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
+    if paths.iter().any(|p| dataset::is_table_file(p)) {
+        files.push(Candidate {
+            path: dir.to_path_buf(),
+            kind: CandidateKind::DataSetDir,
+        });
+    }
     for p in paths {
+        if dataset::is_table_file(&p) {
+            continue;
+        }
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk(&p, files, skipped, issues),
             Ok(_) if is_quiet_skip(&p) && !looks_like_filing(&p) => *skipped += 1,
-            Ok(_) => files.push(Candidate { path: p }),
+            Ok(_) => files.push(Candidate {
+                path: p,
+                kind: CandidateKind::File,
+            }),
             Err(e) => issues.push(io_issue(&p, &e)),
         }
     }
@@ -217,6 +251,42 @@ fn label(path: &Path) -> Text {
     Arc::from(path.to_string_lossy().as_ref())
 }
 
+fn load_candidate(c: &Candidate) -> (Vec<Filing>, Vec<LoadIssue>) {
+    match c.kind {
+        CandidateKind::File => load_file(&c.path),
+        CandidateKind::DataSetDir => {
+            let read = dataset::read_dir(&c.path);
+            (read.filings, read.issues)
+        }
+        CandidateKind::DataSetTable => {
+            let label = label(&c.path);
+            match (
+                std::fs::read(&c.path),
+                dataset::TableName::from_file_name(
+                    &c.path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                ),
+            ) {
+                (Ok(bytes), Some(name)) => {
+                    let read = dataset::read_tables(
+                        &label,
+                        vec![dataset::TableFile {
+                            name,
+                            label: label.clone(),
+                            bytes,
+                        }],
+                    );
+                    (read.filings, read.issues)
+                }
+                (Err(e), _) => (Vec::new(), vec![io_issue(&c.path, &e)]),
+                (Ok(_), None) => load_file(&c.path),
+            }
+        }
+    }
+}
+
 /// Reads, sniffs and parses one file.
 pub fn load_file(path: &Path) -> (Vec<Filing>, Vec<LoadIssue>) {
     let label = label(path);
@@ -230,6 +300,10 @@ pub fn load_file(path: &Path) -> (Vec<Filing>, Vec<LoadIssue>) {
 /// Sniffs and parses one file already in memory.
 pub fn load_bytes(label: &Text, bytes: &[u8]) -> (Vec<Filing>, Vec<LoadIssue>) {
     let format = sniff(bytes);
+    if format == Format::Zip {
+        let read = dataset::read_zip(label, bytes);
+        return (read.filings, read.issues);
+    }
     match parse::read_file(label, bytes, format) {
         Ok(parsed) => {
             let issues = parsed

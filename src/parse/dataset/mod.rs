@@ -1,0 +1,206 @@
+//! Reader for the SEC's quarterly Insider Transactions Data Sets: the eight TSV tables of
+//! a quarter, from a folder or streamed from the `YYYYqN_form345.zip` itself.
+//!
+//! Tables are parsed in parallel (large tables in chunks of lines), columns are found by
+//! header name, and the rows are joined on `ACCESSION_NUMBER` into one
+//! [`crate::model::Filing`] per accession: owners as a list, rows in `*_SK` order within
+//! each table, footnote ids resolved per filing. A missing table is one warning; a row that
+//! cannot be read is a warning naming table, line and column; the rest always loads.
+
+mod columns;
+mod join;
+mod rows;
+mod table;
+mod tsv;
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::model::{Filing, Text};
+use crate::parse::diag::{LoadIssue, Severity};
+pub use table::TableName;
+
+/// One table's bytes and the label issues name it by (a path, or `zip!member`).
+pub struct TableFile {
+    /// Which of the eight tables this is.
+    pub name: TableName,
+    /// Path or `archive.zip!MEMBER.tsv`, for messages and sources.
+    pub label: Text,
+    /// The raw TSV bytes, header included.
+    pub bytes: Vec<u8>,
+}
+
+/// Filings and issues read from one quarter.
+#[derive(Debug, Default)]
+pub struct QuarterRead {
+    /// One filing per accession.
+    pub filings: Vec<Filing>,
+    /// Warnings (missing tables, bad rows) and errors (unreadable tables).
+    pub issues: Vec<LoadIssue>,
+}
+
+/// True when `path`'s file name is one of the eight table names (`SUBMISSION.tsv`, any
+/// case).
+pub fn is_table_file(path: &Path) -> bool {
+    table_of(path).is_some()
+}
+
+fn table_of(path: &Path) -> Option<TableName> {
+    let name = path.file_name()?.to_str()?;
+    TableName::from_file_name(name)
+}
+
+/// Reads the tables found directly in `dir` as one quarter.
+pub fn read_dir(dir: &Path) -> QuarterRead {
+    let mut issues = Vec::new();
+    let mut files = Vec::new();
+    let label = Text::from(dir.to_string_lossy().as_ref());
+    match std::fs::read_dir(dir) {
+        Ok(entries) => {
+            let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for p in paths {
+                let Some(name) = table_of(&p) else { continue };
+                let file_label = Text::from(p.to_string_lossy().as_ref());
+                match std::fs::read(&p) {
+                    Ok(bytes) => files.push(TableFile {
+                        name,
+                        label: file_label,
+                        bytes,
+                    }),
+                    Err(e) => issues.push(issue(
+                        &file_label,
+                        None,
+                        Severity::Error,
+                        format!("cannot read: {e}"),
+                    )),
+                }
+            }
+        }
+        Err(e) => issues.push(issue(
+            &label,
+            None,
+            Severity::Error,
+            format!("cannot read: {e}"),
+        )),
+    }
+    let mut read = read_tables(&label, files);
+    issues.append(&mut read.issues);
+    read.issues = issues;
+    read
+}
+
+/// True when `bytes` start like a zip archive.
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Reads a quarter's zip from memory: each table member is inflated (in parallel), never
+/// written to disk. Members are matched by name, in any case, at any folder depth.
+pub fn read_zip(label: &Text, bytes: &[u8]) -> QuarterRead {
+    use rayon::prelude::*;
+    let archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
+        Ok(a) => a,
+        Err(e) => {
+            return QuarterRead {
+                filings: Vec::new(),
+                issues: vec![issue(
+                    label,
+                    None,
+                    Severity::Error,
+                    format!("not a readable zip archive: {e}"),
+                )],
+            }
+        }
+    };
+    let members: Vec<(usize, TableName, String)> = (0..archive.len())
+        .filter_map(|i| {
+            let name = archive.name_for_index(i)?;
+            let base = name.rsplit('/').next().unwrap_or(name);
+            TableName::from_file_name(base).map(|t| (i, t, name.to_string()))
+        })
+        .collect();
+    let results: Vec<Result<TableFile, LoadIssue>> = members
+        .par_iter()
+        .map(|(i, table, name)| {
+            let member_label = Text::from(format!("{label}!{name}"));
+            let fail = |e: String| issue(&member_label, None, Severity::Error, e);
+            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+                .map_err(|e| fail(format!("cannot open: {e}")))?;
+            let mut file = archive
+                .by_index(*i)
+                .map_err(|e| fail(format!("cannot open: {e}")))?;
+            let mut out =
+                Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0).min(1 << 30));
+            file.read_to_end(&mut out)
+                .map_err(|e| fail(format!("cannot inflate: {e}")))?;
+            Ok(TableFile {
+                name: *table,
+                label: member_label,
+                bytes: out,
+            })
+        })
+        .collect();
+    let mut issues = Vec::new();
+    let mut files = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(i) => issues.push(i),
+        }
+    }
+    if files.is_empty() && issues.is_empty() {
+        issues.push(issue(
+            label,
+            None,
+            Severity::Error,
+            "the zip holds none of the data-set tables (SUBMISSION.tsv, REPORTINGOWNER.tsv, …)",
+        ));
+    }
+    let mut read = read_tables(label, files);
+    issues.append(&mut read.issues);
+    read.issues = issues;
+    read
+}
+
+/// Parses and joins a quarter's tables (any subset of the eight).
+pub fn read_tables(quarter: &Text, files: Vec<TableFile>) -> QuarterRead {
+    let mut issues = Vec::new();
+    for missing in TableName::ALL
+        .iter()
+        .filter(|t| !files.iter().any(|f| f.name == **t))
+    {
+        if files.is_empty() {
+            break;
+        }
+        issues.push(issue(
+            quarter,
+            None,
+            Severity::Warning,
+            format!(
+                "table {} is missing: {}",
+                missing.file_name(),
+                missing.consequence()
+            ),
+        ));
+    }
+    let parsed = table::parse_all(&files);
+    let (filings, mut join_issues) = join::join(quarter, &files, parsed.tables);
+    issues.extend(parsed.issues);
+    issues.append(&mut join_issues);
+    QuarterRead { filings, issues }
+}
+
+fn issue(
+    path: &Text,
+    line: Option<u32>,
+    severity: Severity,
+    message: impl Into<String>,
+) -> LoadIssue {
+    LoadIssue {
+        path: path.clone(),
+        line,
+        severity,
+        message: message.into(),
+    }
+}

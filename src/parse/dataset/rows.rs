@@ -1,0 +1,566 @@
+//! Records to model items: one function per table, reading columns by name, warning
+//! (with line and column) on any value it cannot read and keeping the rest of the row.
+
+use rustc_hash::FxHashMap;
+
+use super::columns::{Columns, ValueColumn};
+use super::table::{Keyed, TableName, Tables};
+use super::tsv::{self, Chunk};
+use crate::model::{
+    AcquiredDisposed, Address, Coding, DirectIndirect, Filing, Footnote, FootnoteId, FootnoteIds,
+    FormType, Fv, Issuer, Relationship, ReportingOwner, Row, RowKind, Signature, Source,
+    SourceKind, Table, Text, Timeliness, TransactionCode,
+};
+use crate::parse::values;
+
+/// Column positions of one table, found once from its header.
+pub struct Layout {
+    table: TableName,
+    columns: Columns,
+    acc: usize,
+    row: RowColumns,
+}
+
+/// The value columns of the four row tables (absent ones are `None`).
+#[derive(Default)]
+struct RowColumns {
+    sk: Option<usize>,
+    security_title: ValueColumn,
+    conversion_price: ValueColumn,
+    transaction_date: ValueColumn,
+    deemed_date: ValueColumn,
+    form_type: ValueColumn,
+    code: Option<usize>,
+    equity_swap: Option<usize>,
+    code_footnotes: Option<usize>,
+    timeliness: ValueColumn,
+    shares: ValueColumn,
+    total_value: ValueColumn,
+    price: ValueColumn,
+    acquired_disposed: ValueColumn,
+    exercise_date: ValueColumn,
+    expiration_date: ValueColumn,
+    underlying_title: ValueColumn,
+    underlying_shares: ValueColumn,
+    underlying_value: ValueColumn,
+    shares_following: ValueColumn,
+    value_following: ValueColumn,
+    direct_indirect: ValueColumn,
+    nature: ValueColumn,
+}
+
+impl Layout {
+    /// The layout of `table` from its header; an error when the header lacks
+    /// `ACCESSION_NUMBER`, the key every table joins on.
+    pub fn new(table: TableName, columns: Columns) -> Result<Layout, String> {
+        let acc = columns.get("ACCESSION_NUMBER").ok_or_else(|| {
+            format!(
+                "the header has no ACCESSION_NUMBER column, so {} cannot be joined",
+                table.file_name()
+            )
+        })?;
+        let c = &columns;
+        let row = RowColumns {
+            sk: c.find(&[
+                "NONDERIV_TRANS_SK",
+                "NONDERIV_HOLDING_SK",
+                "DERIV_TRANS_SK",
+                "DERIV_HOLDING_SK",
+            ]),
+            security_title: c.value("SECURITY_TITLE"),
+            conversion_price: c.value("CONV_EXERCISE_PRICE"),
+            transaction_date: c.value("TRANS_DATE"),
+            deemed_date: c.value("DEEMED_EXECUTION_DATE"),
+            form_type: c.value("TRANS_FORM_TYPE"),
+            code: c.get("TRANS_CODE"),
+            equity_swap: c.get("EQUITY_SWAP_INVOLVED"),
+            code_footnotes: c.find(&["EQUITY_SWAP_TRANS_CD_FN", "EQUITY_SWAP_INVOLVED_FN"]),
+            timeliness: c.value("TRANS_TIMELINESS"),
+            shares: c.value("TRANS_SHARES"),
+            total_value: c.value("TRANS_TOTAL_VALUE"),
+            price: c.value("TRANS_PRICEPERSHARE"),
+            acquired_disposed: c.value("TRANS_ACQUIRED_DISP_CD"),
+            // SEC spelling: EXCERCISE_DATE in DERIV_TRANS, EXERCISE_DATE in DERIV_HOLDING.
+            exercise_date: if c.get("EXCERCISE_DATE").is_some() {
+                c.value("EXCERCISE_DATE")
+            } else {
+                c.value("EXERCISE_DATE")
+            },
+            expiration_date: c.value("EXPIRATION_DATE"),
+            underlying_title: c.value("UNDLYNG_SEC_TITLE"),
+            underlying_shares: c.value("UNDLYNG_SEC_SHARES"),
+            underlying_value: c.value("UNDLYNG_SEC_VALUE"),
+            shares_following: c.value("SHRS_OWND_FOLWNG_TRANS"),
+            value_following: c.value("VALU_OWND_FOLWNG_TRANS"),
+            direct_indirect: c.value("DIRECT_INDIRECT_OWNERSHIP"),
+            nature: c.value("NATURE_OF_OWNERSHIP"),
+        };
+        Ok(Layout {
+            table,
+            columns,
+            acc,
+            row,
+        })
+    }
+}
+
+/// What one chunk produced.
+pub struct ChunkOut {
+    /// Index of the table file.
+    pub file: usize,
+    /// Items, keyed by accession.
+    pub tables: Tables,
+    /// (line, message) warnings.
+    pub warnings: Vec<(u32, String)>,
+}
+
+/// Shares repeated strings within a chunk: accession numbers repeat on every row of a
+/// filing, security titles and footnote texts across filings.
+#[derive(Default)]
+struct Interner {
+    map: FxHashMap<Box<[u8]>, Text>,
+}
+
+impl Interner {
+    fn get(&mut self, bytes: &[u8]) -> Text {
+        if let Some(t) = self.map.get(bytes) {
+            return t.clone();
+        }
+        let text: Text = Text::from(String::from_utf8_lossy(bytes).as_ref());
+        if self.map.len() < 1 << 20 {
+            self.map.insert(bytes.into(), text.clone());
+        }
+        text
+    }
+}
+
+/// A record being read, with what a warning needs to say where it is.
+struct Rec<'r> {
+    rec: &'r csv::ByteRecord,
+    layout: &'r Layout,
+    line: u32,
+    warnings: &'r mut Vec<(u32, String)>,
+    interner: &'r mut Interner,
+}
+
+impl Rec<'_> {
+    fn raw(&self, col: Option<usize>) -> Option<&[u8]> {
+        let b = self.rec.get(col?)?;
+        let b = b.strip_suffix(b"\r").unwrap_or(b);
+        let start = b.iter().position(|c| !c.is_ascii_whitespace())?;
+        let end = b.iter().rposition(|c| !c.is_ascii_whitespace())?;
+        b.get(start..=end)
+    }
+
+    fn str(&self, col: Option<usize>) -> Option<std::borrow::Cow<'_, str>> {
+        self.raw(col).map(String::from_utf8_lossy)
+    }
+
+    fn text(&mut self, col: Option<usize>) -> Option<Text> {
+        let raw = self.raw(col)?;
+        // Copy out of the record first so the interner can be borrowed mutably.
+        let raw: Vec<u8> = raw.to_vec();
+        Some(self.interner.get(&raw))
+    }
+
+    fn warn(&mut self, col: Option<usize>, message: String) {
+        let name = col.map_or("?", |c| self.layout.columns.name(c)).to_string();
+        self.warnings
+            .push((self.line, format!("column {name}: {message}")));
+    }
+
+    fn convert<T>(
+        &mut self,
+        col: Option<usize>,
+        f: impl FnOnce(&str) -> Result<Option<T>, String>,
+    ) -> Option<T> {
+        let result = f(&self.str(col)?);
+        match result {
+            Ok(v) => v,
+            Err(m) => {
+                self.warn(col, m);
+                None
+            }
+        }
+    }
+
+    fn footnotes(&mut self, col: Option<usize>) -> FootnoteIds {
+        let mut ids = FootnoteIds::new();
+        if let Some(raw) = self.str(col) {
+            for part in raw.split(',') {
+                let part = part.trim();
+                if !part.is_empty() {
+                    let id = FootnoteId::new(part);
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+            }
+        }
+        ids
+    }
+
+    fn fv<T>(
+        &mut self,
+        vc: ValueColumn,
+        f: impl FnOnce(&str) -> Result<Option<T>, String>,
+    ) -> Fv<T> {
+        let value = self.convert(vc.value, f);
+        Fv::with_footnotes(value, self.footnotes(vc.footnotes))
+    }
+
+    fn fv_text(&mut self, vc: ValueColumn) -> Fv<Text> {
+        let value = self.text(vc.value);
+        Fv::with_footnotes(value, self.footnotes(vc.footnotes))
+    }
+
+    fn boolean(&mut self, col: Option<usize>) -> Option<bool> {
+        self.convert(col, values::boolean)
+    }
+
+    fn date(&mut self, col: Option<usize>) -> Option<chrono::NaiveDate> {
+        self.convert(col, values::dmy_date)
+    }
+}
+
+/// Parses one chunk of one table.
+pub fn parse_chunk(file: usize, layout: &Layout, chunk: &Chunk<'_>) -> ChunkOut {
+    let mut out = ChunkOut {
+        file,
+        tables: Tables::default(),
+        warnings: Vec::new(),
+    };
+    let mut interner = Interner::default();
+    let mut reader = tsv::reader(chunk.bytes);
+    let mut record = csv::ByteRecord::new();
+    let width = layout.columns.len();
+    loop {
+        let line_in_chunk = reader.position().line();
+        let line = chunk
+            .first_line
+            .saturating_add(u32::try_from(line_in_chunk.saturating_sub(1)).unwrap_or(u32::MAX));
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                out.warnings
+                    .push((line, format!("unreadable row skipped: {e}")));
+                continue;
+            }
+        }
+        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
+            continue;
+        }
+        if record.len() != width {
+            out.warnings.push((
+                line,
+                format!(
+                    "row has {} fields, the header has {width}: row skipped",
+                    record.len()
+                ),
+            ));
+            continue;
+        }
+        let mut rec = Rec {
+            rec: &record,
+            layout,
+            line,
+            warnings: &mut out.warnings,
+            interner: &mut interner,
+        };
+        let Some(acc) = rec.text(Some(layout.acc)) else {
+            out.warnings
+                .push((line, "column ACCESSION_NUMBER: empty; row skipped".into()));
+            continue;
+        };
+        let t = &mut out.tables;
+        match layout.table {
+            TableName::Submission => {
+                t.submissions
+                    .push(keyed(acc, file, line, submission(&mut rec)))
+            }
+            TableName::ReportingOwner => t.owners.push(keyed(acc, file, line, owner(&mut rec))),
+            TableName::Footnotes => {
+                let id = rec
+                    .str(layout.columns.get("FOOTNOTE_ID"))
+                    .map(|s| FootnoteId::new(&s));
+                let text = rec.text(layout.columns.get("FOOTNOTE_TXT"));
+                match id {
+                    Some(id) => t.footnotes.push(keyed(
+                        acc,
+                        file,
+                        line,
+                        Footnote {
+                            id,
+                            text: text.unwrap_or_else(|| Text::from("")),
+                        },
+                    )),
+                    None => rec.warn(
+                        layout.columns.get("FOOTNOTE_ID"),
+                        "empty footnote id; row skipped".into(),
+                    ),
+                }
+            }
+            TableName::OwnerSignature => {
+                let name = rec.text(layout.columns.get("OWNERSIGNATURENAME"));
+                let date = rec.date(layout.columns.get("OWNERSIGNATUREDATE"));
+                t.signatures.push(keyed(
+                    acc,
+                    file,
+                    line,
+                    Signature {
+                        name: name.unwrap_or_else(|| Text::from("")),
+                        date,
+                    },
+                ));
+            }
+            TableName::NonDerivTrans => t.rows.push(table_row(
+                acc,
+                file,
+                line,
+                &mut rec,
+                Table::NonDerivative,
+                RowKind::Transaction,
+            )),
+            TableName::NonDerivHolding => t.rows.push(table_row(
+                acc,
+                file,
+                line,
+                &mut rec,
+                Table::NonDerivative,
+                RowKind::Holding,
+            )),
+            TableName::DerivTrans => t.rows.push(table_row(
+                acc,
+                file,
+                line,
+                &mut rec,
+                Table::Derivative,
+                RowKind::Transaction,
+            )),
+            TableName::DerivHolding => t.rows.push(table_row(
+                acc,
+                file,
+                line,
+                &mut rec,
+                Table::Derivative,
+                RowKind::Holding,
+            )),
+        }
+    }
+    out
+}
+
+fn keyed<T>(acc: Text, file: usize, line: u32, item: T) -> Keyed<T> {
+    Keyed {
+        acc,
+        file,
+        line,
+        item,
+    }
+}
+
+fn submission(rec: &mut Rec<'_>) -> Filing {
+    let c = &rec.layout.columns;
+    let cols = (
+        c.get("FILING_DATE"),
+        c.get("PERIOD_OF_REPORT"),
+        c.get("DATE_OF_ORIG_SUB"),
+        c.get("NO_SECURITIES_OWNED"),
+        c.get("NOT_SUBJECT_SEC16"),
+        c.find(&["FORM3_HOLDINGS_REPORTED", "FORM3_HOLDING_REPORTED"]),
+        c.find(&["FORM4_TRANS_REPORTED", "FORM4_TRANSACTIONS_REPORTED"]),
+        c.get("DOCUMENT_TYPE"),
+        (
+            c.get("ISSUERCIK"),
+            c.get("ISSUERNAME"),
+            c.get("ISSUERTRADINGSYMBOL"),
+        ),
+        c.get("REMARKS"),
+        c.get("AFF10B5ONE"),
+    );
+    let form = rec
+        .str(cols.7)
+        .map_or(FormType::Other("".into()), |s| FormType::parse(&s));
+    if !form.is_known() {
+        rec.warn(cols.7, format!("unknown document type {:?}", form.as_str()));
+    }
+    let mut f = Filing::new(
+        form,
+        Source {
+            path: Text::from(""),
+            kind: SourceKind::DataSet,
+            line: Some(rec.line),
+        },
+    );
+    f.filing_date = rec.date(cols.0);
+    f.period_of_report = rec.date(cols.1);
+    f.date_of_original_submission = rec.date(cols.2);
+    f.flags.no_securities_owned = rec.boolean(cols.3);
+    f.flags.not_subject_to_section16 = rec.boolean(cols.4);
+    f.flags.form3_holdings_reported = rec.boolean(cols.5);
+    f.flags.form4_transactions_reported = rec.boolean(cols.6);
+    f.issuer = Issuer {
+        cik: rec.text(cols.8 .0),
+        name: rec.text(cols.8 .1),
+        trading_symbol: rec.text(cols.8 .2),
+        ..Issuer::default()
+    };
+    f.remarks = rec.text(cols.9);
+    f.flags.aff10b5_one = rec.boolean(cols.10);
+    f
+}
+
+fn owner(rec: &mut Rec<'_>) -> ReportingOwner {
+    let c = &rec.layout.columns;
+    let cols = [
+        c.get("RPTOWNERCIK"),
+        c.get("RPTOWNERNAME"),
+        c.get("RPTOWNER_RELATIONSHIP"),
+        c.get("RPTOWNER_TITLE"),
+        c.get("RPTOWNER_TXT"),
+        c.get("RPTOWNER_STREET1"),
+        c.get("RPTOWNER_STREET2"),
+        c.get("RPTOWNER_CITY"),
+        c.get("RPTOWNER_STATE"),
+        c.get("RPTOWNER_ZIPCODE"),
+        c.get("RPTOWNER_STATE_DESC"),
+    ];
+    let mut relationship = Relationship {
+        officer_title: rec.text(cols[3]),
+        other_text: rec.text(cols[4]),
+        ..Relationship::default()
+    };
+    if let Some(roles) = rec.str(cols[2]).map(|s| s.into_owned()) {
+        for role in roles.split(',').map(str::trim).filter(|r| !r.is_empty()) {
+            match role.to_ascii_uppercase().replace([' ', '_'], "").as_str() {
+                "DIRECTOR" => relationship.is_director = true,
+                "OFFICER" => relationship.is_officer = true,
+                "TENPERCENTOWNER" | "10%OWNER" => relationship.is_ten_percent_owner = true,
+                "OTHER" => relationship.is_other = true,
+                _ => rec.warn(cols[2], format!("unknown relationship {role:?}")),
+            }
+        }
+    }
+    ReportingOwner {
+        cik: rec.text(cols[0]),
+        name: rec.text(cols[1]),
+        address: Address {
+            street1: rec.text(cols[5]),
+            street2: rec.text(cols[6]),
+            city: rec.text(cols[7]),
+            state: rec.text(cols[8]),
+            zip: rec.text(cols[9]),
+            state_description: rec.text(cols[10]),
+            ..Address::default()
+        },
+        relationship,
+    }
+}
+
+fn table_row(
+    acc: Text,
+    file: usize,
+    line: u32,
+    rec: &mut Rec<'_>,
+    table: Table,
+    kind: RowKind,
+) -> Keyed<(i64, Row)> {
+    let c = &rec.layout.row;
+    let sk_col = c.sk;
+    let mut row = Row::new(table, kind);
+    row.line = Some(line);
+    row.security_title = rec.fv_text(c.security_title);
+    row.transaction_date = rec.fv(c.transaction_date, values::dmy_date);
+    row.deemed_execution_date = rec.fv(c.deemed_date, values::dmy_date);
+    let form_type = rec.fv_text(c.form_type);
+    let code_col = c.code;
+    let code = rec.str(code_col).and_then(|s| TransactionCode::parse(&s));
+    if let Some(TransactionCode::Other(t)) = &code {
+        rec.warn(
+            code_col,
+            format!("unknown transaction code {t:?}, kept as filed"),
+        );
+    }
+    let equity_swap = rec.boolean(c.equity_swap);
+    let mut code_notes = rec.footnotes(c.code_footnotes);
+    for id in form_type.footnotes.iter() {
+        if !code_notes.contains(id) {
+            code_notes.push(id.clone());
+        }
+    }
+    if form_type.value.is_some()
+        || code.is_some()
+        || equity_swap.is_some()
+        || !code_notes.is_empty()
+    {
+        row.coding = Some(Coding {
+            form_type: form_type.value,
+            code,
+            equity_swap_involved: equity_swap,
+            footnotes: code_notes,
+        });
+    }
+    let c = &rec.layout.row;
+    let (timeliness, shares, total, price, ad) = (
+        c.timeliness,
+        c.shares,
+        c.total_value,
+        c.price,
+        c.acquired_disposed,
+    );
+    row.timeliness = rec.fv(timeliness, |s| {
+        Timeliness::parse(s)
+            .map(Some)
+            .ok_or_else(|| format!("timeliness is E or L, not {s:?}"))
+    });
+    row.shares = rec.fv(shares, values::decimal);
+    row.total_value = rec.fv(total, values::decimal);
+    row.price_per_share = rec.fv(price, values::decimal);
+    row.acquired_disposed = rec.fv(ad, |s| {
+        AcquiredDisposed::parse(s)
+            .map(Some)
+            .ok_or_else(|| format!("acquired/disposed code is A or D, not {s:?}"))
+    });
+    let c = &rec.layout.row;
+    let (sf, vf, di, nature) = (
+        c.shares_following,
+        c.value_following,
+        c.direct_indirect,
+        c.nature,
+    );
+    row.shares_owned_following = rec.fv(sf, values::decimal);
+    row.value_owned_following = rec.fv(vf, values::decimal);
+    row.direct_indirect = rec.fv(di, |s| {
+        DirectIndirect::parse(s)
+            .map(Some)
+            .ok_or_else(|| format!("ownership form is D or I, not {s:?}"))
+    });
+    row.nature_of_ownership = rec.fv_text(nature);
+    if table == Table::Derivative {
+        let c = &rec.layout.row;
+        let (cp, ed, xd, ut, us, uv) = (
+            c.conversion_price,
+            c.exercise_date,
+            c.expiration_date,
+            c.underlying_title,
+            c.underlying_shares,
+            c.underlying_value,
+        );
+        let d = row.derivative.get_or_insert_with(Box::default);
+        d.conversion_or_exercise_price = rec.fv(cp, values::decimal);
+        d.exercise_date = rec.fv(ed, values::dmy_date);
+        d.expiration_date = rec.fv(xd, values::dmy_date);
+        d.underlying_title = rec.fv_text(ut);
+        d.underlying_shares = rec.fv(us, values::decimal);
+        d.underlying_value = rec.fv(uv, values::decimal);
+    }
+    let sk = rec
+        .convert(sk_col, |s| {
+            s.parse::<i64>()
+                .map(Some)
+                .map_err(|_| format!("not a whole number: {s:?}"))
+        })
+        .unwrap_or(i64::MAX);
+    keyed(acc, file, line, (sk, row))
+}

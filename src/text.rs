@@ -6,12 +6,23 @@ use std::borrow::Cow;
 /// into single spaces and collapses runs of whitespace, so filing text can be drawn or
 /// printed on one line safely.
 ///
+/// Entity text left by double escaping in the data sets (`&amp;`, `&#8211;`) is decoded
+/// first, so it shows as the character it stands for; the model keeps it as filed.
+///
 /// ESC starts a sequence that is dropped whole (CSI `ESC [ … final`, OSC `ESC ] … BEL/ST`,
 /// or a two-byte escape); C1 controls (U+0080–U+009F) and other C0 controls are dropped.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if s.contains('&') {
+        let decoded = decode_entities(s);
+        return Cow::Owned(sanitize_plain(&decoded).into_owned());
+    }
+    sanitize_plain(s)
+}
+
+fn sanitize_plain(s: &str) -> Cow<'_, str> {
     let is_clean = s
         .chars()
-        .all(|c| !c.is_control() && c != '\u{200b}' && c != '\u{feff}')
+        .all(|c| !c.is_control() && !matches!(c, '\u{200b}' | '\u{feff}' | '\u{a0}'))
         && !s.contains("  ");
     if is_clean {
         return Cow::Borrowed(s.trim());
@@ -36,6 +47,51 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Decodes `&name;` and `&#n;`/`&#xh;` references that survive in double-escaped text.
+/// Unknown names are left as written.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let tail = rest.get(at..).unwrap_or_default();
+        let window = tail.char_indices().nth(12).map_or(tail.len(), |(i, _)| i);
+        let end = tail.get(1..window).and_then(|t| t.find(';')).map(|i| i + 1);
+        let decoded = end.and_then(|e| {
+            let name = tail.get(1..e)?;
+            let c = match name {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => ' ',
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)?
+                }
+            };
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = tail.get(len..).unwrap_or_default();
+            }
+            None => {
+                out.push('&');
+                rest = tail.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -80,6 +136,14 @@ mod tests {
         assert_eq!(sanitize("x\u{0}y\u{8}z"), "xyz");
         assert_eq!(sanitize("one\n  two\tthree"), "one two three");
         assert_eq!(sanitize("plain"), "plain");
+    }
+
+    #[test]
+    fn double_escaped_entities_show_as_characters() {
+        assert_eq!(sanitize("Acme &amp; Sons"), "Acme & Sons");
+        assert_eq!(sanitize("2019&#8211;2020&#160;x"), "2019\u{2013}2020 x");
+        assert_eq!(sanitize("a &#27;[31mred"), "a red");
+        assert_eq!(sanitize("R&D &unknown; &"), "R&D &unknown; &");
     }
 
     #[test]

@@ -104,23 +104,28 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<Diagnostic>) {
     }
 }
 
-/// The 1-based line of byte offset `at`: counts `\n`, or `\r` in files whose lines end in a
-/// bare carriage return (the `.nc` feed form).
+/// The 1-based line of byte offset `at`. A line ends in `\n`, `\r\n` or a bare `\r` (the
+/// `.nc` feed form ends its first line in LF and every later one in CR).
 pub fn line_at(bytes: &[u8], at: usize) -> u32 {
     let head = bytes.get(..at).unwrap_or(bytes);
     let lf = memchr::memchr_iter(b'\n', head).count();
-    let n = if lf == 0 || (lf <= 1 && memchr::memchr(b'\r', head).is_some()) {
-        let cr = memchr::memchr_iter(b'\r', head).count();
-        cr.max(lf)
-    } else {
-        lf
-    };
-    u32::try_from(n).unwrap_or(u32::MAX - 1) + 1
+    let bare_cr = memchr::memchr_iter(b'\r', head)
+        .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
+        .count();
+    u32::try_from(lf + bare_cr).unwrap_or(u32::MAX - 1) + 1
 }
 
 #[cfg(test)]
 mod tests {
     use super::accession_from_path;
+
+    #[test]
+    fn lines_end_in_lf_crlf_or_a_bare_cr() {
+        use super::line_at;
+        assert_eq!(line_at(b"a\nb\rc\r\nd", 9), 4);
+        assert_eq!(line_at(b"a\r\nb", 3), 2);
+        assert_eq!(line_at(b"abc", 2), 1);
+    }
 
     #[test]
     fn accession_from_edgar_archive_paths() {

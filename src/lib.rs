@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 pub mod check;
+pub mod export;
 pub mod load;
 pub mod model;
 pub mod parse;

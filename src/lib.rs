@@ -8,6 +8,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod check;
+pub mod export;
 pub mod load;
 pub mod model;
 pub mod parse;

@@ -1,0 +1,120 @@
+//! Export of filings as CSV or JSON, for spreadsheets and engines such as DuckDB, Polars
+//! or Spark.
+//!
+//! JSON is one array of whole filings (every field of the model, through serde), written
+//! filing by filing so memory stays flat however many are exported. CSV is one flat table
+//! at a time: filings, owners, transactions (every row of Tables I and II) or footnotes;
+//! `docs/export-columns.md` describes every column. In both formats a value that was not
+//! filed is left empty (`null` in JSON), never written as zero, and decimals are written
+//! exactly as filed.
+
+mod cells;
+mod filings;
+mod footnotes;
+mod json;
+mod owners;
+mod transactions;
+
+use std::io;
+
+use crate::model::Filing;
+
+/// The file format of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Comma-separated values with a header row: one table, chosen by [`ExportTable`].
+    Csv,
+    /// A JSON array of whole filings; the table choice does not apply.
+    Json,
+}
+
+/// Which table a CSV export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportTable {
+    /// One row per filing.
+    Filings,
+    /// One row per reporting owner of each filing.
+    Owners,
+    /// One row per line of Table I or Table II (transactions and holdings).
+    Transactions,
+    /// One row per footnote of each filing.
+    Footnotes,
+}
+
+impl ExportTable {
+    /// Every table, in the order the documentation lists them.
+    pub const ALL: [ExportTable; 4] = [
+        ExportTable::Filings,
+        ExportTable::Owners,
+        ExportTable::Transactions,
+        ExportTable::Footnotes,
+    ];
+
+    /// The table's name: `filings`, `owners`, `transactions` or `footnotes`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportTable::Filings => "filings",
+            ExportTable::Owners => "owners",
+            ExportTable::Transactions => "transactions",
+            ExportTable::Footnotes => "footnotes",
+        }
+    }
+
+    /// The table's column names, in the order of its CSV header.
+    pub fn columns(self) -> Vec<&'static str> {
+        match self {
+            ExportTable::Filings => cells::names(filings::COLUMNS),
+            ExportTable::Owners => cells::names(owners::COLUMNS),
+            ExportTable::Transactions => cells::names(transactions::COLUMNS),
+            ExportTable::Footnotes => cells::names(footnotes::COLUMNS),
+        }
+    }
+}
+
+/// Why an export could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The output could not be written to.
+    #[error("cannot write the export: {0}")]
+    Io(#[from] io::Error),
+    /// The CSV writer failed (usually an output error underneath).
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// A filing could not be serialised to JSON (usually an output error underneath).
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Writes `filings` to `out` as `format`; for CSV, `table` says which table.
+///
+/// Output is streamed: nothing is collected in memory beyond one filing's rows. The
+/// header row of a CSV table is written even when there are no filings.
+pub fn write<'a>(
+    filings: impl IntoIterator<Item = &'a Filing>,
+    format: ExportFormat,
+    table: ExportTable,
+    out: &mut dyn io::Write,
+) -> Result<(), ExportError> {
+    let filings = filings.into_iter();
+    match (format, table) {
+        (ExportFormat::Json, _) => json::write(filings, out),
+        (ExportFormat::Csv, ExportTable::Filings) => {
+            cells::write_csv(out, filings::COLUMNS, filings.map(|f| (f, &())))
+        }
+        (ExportFormat::Csv, ExportTable::Owners) => cells::write_csv(
+            out,
+            owners::COLUMNS,
+            filings.flat_map(|f| f.owners.iter().map(move |o| (f, o))),
+        ),
+        (ExportFormat::Csv, ExportTable::Transactions) => cells::write_csv(
+            out,
+            transactions::COLUMNS,
+            filings.flat_map(|f| f.rows.iter().map(move |r| (f, r))),
+        ),
+        (ExportFormat::Csv, ExportTable::Footnotes) => cells::write_csv(
+            out,
+            footnotes::COLUMNS,
+            filings.flat_map(|f| f.footnotes.iter().map(move |n| (f, n))),
+        ),
+    }
+}

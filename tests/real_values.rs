@@ -237,3 +237,18 @@ fn derivative_only_filing_with_fractional_units() {
     assert_eq!(r.shares.value, Some(dec("196.356")));
     assert_eq!(r.price_per_share.value, Some(dec("222.81")));
 }
+
+#[test]
+fn amendment_keeps_the_original_filing_date_and_header_facts() {
+    let Some(f) = read("submissions/lam-research-form4a-x0508-gifts-0000707549-25-000004.txt")
+    else {
+        return;
+    };
+    assert_eq!(f.document_type, FormType::Form4A);
+    assert!(f.document_type.is_amendment());
+    assert_eq!(f.date_of_original_submission, Some(date("2024-11-04")));
+    assert_eq!(f.accession_number.as_deref(), Some("0000707549-25-000004"));
+    assert_eq!(f.source.kind, insider_tui::model::SourceKind::Submission);
+    assert_eq!(f.rows.len(), 2);
+    assert!(f.rows.iter().all(|r| r.code() == Some(&TransactionCode::G)));
+}

@@ -46,7 +46,8 @@ impl FormType {
         }
     }
 
-    /// The form as printed: `3`, `4/A`, …
+    /// The form as printed: `3`, `4/A`, …; `?` when the form is not known (a data-set
+    /// quarter without its SUBMISSION table).
     pub fn as_str(&self) -> &str {
         match self {
             FormType::Form3 => "3",
@@ -55,6 +56,7 @@ impl FormType {
             FormType::Form4A => "4/A",
             FormType::Form5 => "5",
             FormType::Form5A => "5/A",
+            FormType::Other(t) if t.is_empty() => "?",
             FormType::Other(t) => t,
         }
     }

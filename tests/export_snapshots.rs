@@ -25,10 +25,22 @@ fn export(f: &Filing, format: ExportFormat, table: ExportTable) -> String {
 #[test]
 fn json_of_real_filings() {
     for (name, rel) in [
-        ("wd40_footnote_only_price", "xml/wd40-form4-x0306-withholding-footnote-only-price.xml"),
-        ("unity_total_value_notes", "xml/unity-form4-x0306-botha-convertible-notes-purchase.xml"),
-        ("linkedin_joint_form3", "xml/linkedin-form3-x0203-hoffman-and-trust-joint.xml"),
-        ("arrow_feed_submission", "submissions/arrow-form4-x0508-feed-nc-cr-eol-0001127602-25-004598.nc"),
+        (
+            "wd40_footnote_only_price",
+            "xml/wd40-form4-x0306-withholding-footnote-only-price.xml",
+        ),
+        (
+            "unity_total_value_notes",
+            "xml/unity-form4-x0306-botha-convertible-notes-purchase.xml",
+        ),
+        (
+            "linkedin_joint_form3",
+            "xml/linkedin-form3-x0203-hoffman-and-trust-joint.xml",
+        ),
+        (
+            "arrow_feed_submission",
+            "submissions/arrow-form4-x0508-feed-nc-cr-eol-0001127602-25-004598.nc",
+        ),
     ] {
         let Some(f) = real(rel) else { return };
         let json = export(&f, ExportFormat::Json, ExportTable::Transactions);

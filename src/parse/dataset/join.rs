@@ -22,6 +22,7 @@ pub fn join(quarter: &Text, files: &[TableFile], tables: Tables) -> (Vec<Filing>
         .map(|f| f.label.clone());
     let has_submission = submission_label.is_some();
     let fallback_path = submission_label.unwrap_or_else(|| quarter.clone());
+    let unknown_form = Text::from("");
 
     let mut index: FxHashMap<Text, usize> = FxHashMap::default();
     index.reserve(tables.submissions.len());
@@ -61,7 +62,7 @@ pub fn join(quarter: &Text, files: &[TableFile], tables: Tables) -> (Vec<Filing>
             });
         }
         let mut f = Filing::new(
-            FormType::Other("".into()),
+            FormType::Other(unknown_form.clone()),
             Source {
                 path: fallback_path.clone(),
                 kind: SourceKind::DataSet,

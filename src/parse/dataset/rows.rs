@@ -145,11 +145,7 @@ struct Rec<'r> {
 
 impl Rec<'_> {
     fn raw(&self, col: Option<usize>) -> Option<&[u8]> {
-        let b = self.rec.get(col?)?;
-        let b = b.strip_suffix(b"\r").unwrap_or(b);
-        let start = b.iter().position(|c| !c.is_ascii_whitespace())?;
-        let end = b.iter().rposition(|c| !c.is_ascii_whitespace())?;
-        b.get(start..=end)
+        field(self.rec, col)
     }
 
     fn str(&self, col: Option<usize>) -> Option<std::borrow::Cow<'_, str>> {
@@ -157,10 +153,8 @@ impl Rec<'_> {
     }
 
     fn text(&mut self, col: Option<usize>) -> Option<Text> {
-        let raw = self.raw(col)?;
-        // Copy out of the record first so the interner can be borrowed mutably.
-        let raw: Vec<u8> = raw.to_vec();
-        Some(self.interner.get(&raw))
+        let raw = field(self.rec, col)?;
+        Some(self.interner.get(raw))
     }
 
     fn warn(&mut self, col: Option<usize>, message: String) {
@@ -186,15 +180,22 @@ impl Rec<'_> {
 
     fn footnotes(&mut self, col: Option<usize>) -> FootnoteIds {
         let mut ids = FootnoteIds::new();
-        if let Some(raw) = self.str(col) {
-            for part in raw.split(',') {
-                let part = part.trim();
-                if !part.is_empty() {
-                    let id = FootnoteId::new(part);
-                    if !ids.contains(&id) {
-                        ids.push(id);
-                    }
-                }
+        let Some(raw) = field(self.rec, col) else {
+            return ids;
+        };
+        for part in raw.split(|&b| b == b',') {
+            let part = part.trim_ascii();
+            if part.is_empty() {
+                continue;
+            }
+            // Ids repeat across every filing (F1, F2, …): share one copy of each.
+            let id = if part.iter().any(u8::is_ascii_lowercase) {
+                FootnoteId::new(&String::from_utf8_lossy(part))
+            } else {
+                FootnoteId(self.interner.get(part))
+            };
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         }
         ids
@@ -221,6 +222,12 @@ impl Rec<'_> {
     fn date(&mut self, col: Option<usize>) -> Option<chrono::NaiveDate> {
         self.convert(col, values::dmy_date)
     }
+}
+
+/// A field of a record, trimmed (a trailing `\r` too); `None` when absent or empty.
+fn field(rec: &csv::ByteRecord, col: Option<usize>) -> Option<&[u8]> {
+    let b = rec.get(col?)?.trim_ascii();
+    (!b.is_empty()).then_some(b)
 }
 
 /// Parses one chunk of one table.

@@ -386,16 +386,17 @@ fn submission(rec: &mut Rec<'_>) -> Filing {
         c.get("REMARKS"),
         c.get("AFF10B5ONE"),
     );
+    let empty = rec.interner.get(b"");
     let form = rec
         .str(cols.7)
-        .map_or(FormType::Other("".into()), |s| FormType::parse(&s));
+        .map_or_else(|| FormType::Other(empty.clone()), |s| FormType::parse(&s));
     if !form.is_known() {
         rec.warn(cols.7, format!("unknown document type {:?}", form.as_str()));
     }
     let mut f = Filing::new(
         form,
         Source {
-            path: Text::from(""),
+            path: empty,
             kind: SourceKind::DataSet,
             line: Some(rec.line),
         },

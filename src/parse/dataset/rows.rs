@@ -206,7 +206,7 @@ impl<'r> Rec<'r> {
         col: Option<usize>,
         f: impl FnOnce(&str) -> Result<Option<T>, String>,
     ) -> Option<T> {
-        let result = f(&self.str(col)?);
+        let result = f(self.str(col)?);
         match result {
             Ok(v) => v,
             Err(m) => {

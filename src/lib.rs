@@ -11,6 +11,6 @@
 pub mod load;
 pub mod model;
 pub mod parse;
-
+pub mod synth;
 pub mod text;
 pub mod write;

@@ -1,6 +1,10 @@
 //! Round trip: synthetic filings written as ownership XML read back as the same filings.
 
+use std::fs;
+use std::path::Path;
+
 use insider_tui::model::{Filing, Text};
+use insider_tui::parse::sniff::{sniff, Format};
 use insider_tui::parse::xml::parse;
 use insider_tui::synth::{generate, SynthOptions};
 use insider_tui::write::xml::to_xml;
@@ -51,6 +55,44 @@ fn generated_documents_read_without_warnings() {
             parse(&xml, &path, 1).unwrap_or_else(|e| panic!("filing {i} not read: {e}\n{xml}"));
         assert!(warnings.is_empty(), "filing {i}: {warnings:?}\n{xml}");
     }
+}
+
+/// Row lines say where the reader found a row; they differ between two texts of one filing.
+fn without_lines(mut f: Filing) -> Filing {
+    for row in &mut f.rows {
+        row.line = None;
+    }
+    f
+}
+
+#[test]
+fn bundled_samples_survive_writing_and_reading_again() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let mut checked = 0;
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = fs::read(&path).unwrap();
+        if sniff(&bytes) != Format::OwnershipXml {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        let label: Text = path.display().to_string().into();
+        let (first, _) =
+            parse(&text, &label, 1).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let first = without_lines(first);
+        let xml = to_xml(&first);
+        let (mut second, _) = parse(&xml, &label, 1)
+            .unwrap_or_else(|e| panic!("{} rewritten: {e}\n{xml}", path.display()));
+        second.source = first.source.clone();
+        assert_eq!(
+            without_lines(second),
+            first,
+            "{} changed when rewritten:\n{xml}",
+            path.display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 12, "only {checked} bare XML samples in assets/");
 }
 
 #[test]

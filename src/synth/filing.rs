@@ -108,36 +108,60 @@ fn accession(prefix: &str, filed: NaiveDate, index: usize) -> Text {
     format!("{prefix}-{:02}-{seq:06}", filed.year() % 100).into()
 }
 
+/// Who files, and on which issuer.
+struct Cast<'a> {
+    /// The reporting owners, in filing order.
+    entries: Vec<&'a OwnerEntry>,
+    /// The issuer, as an index into the pool.
+    issuer_index: usize,
+    /// The person who signs (for a fund family, its managing member).
+    principal: Text,
+    /// The fund manager named in entity signatures; `None` for a person filing alone.
+    manager: Option<Text>,
+}
+
+/// Draws the owners of a filing: a fund family for a joint filing, else one insider,
+/// usually at the issuer they belong to.
+fn cast<'a>(rng: &mut Rng, pools: &'a Pools, joint: bool) -> Cast<'a> {
+    if joint {
+        let family = rng.pick(&pools.families);
+        let n = rng.range(2, family.members.len() as i64) as usize;
+        return Cast {
+            entries: family.members.iter().take(n).collect(),
+            issuer_index: family.home_issuer,
+            principal: family.principal.clone(),
+            manager: Some(family.manager.clone()),
+        };
+    }
+    // The lower of two draws: some insiders file far more often than others.
+    let a = rng.index(pools.people.len());
+    let b = rng.index(pools.people.len());
+    let person = &pools.people[a.min(b)];
+    let issuer_index = if rng.chance(850) {
+        person.home_issuer
+    } else {
+        rng.index(pools.issuers.len())
+    };
+    Cast {
+        entries: vec![person],
+        issuer_index,
+        principal: person.signer.clone(),
+        manager: None,
+    }
+}
+
 /// Builds filing `index` of a run.
 pub(crate) fn build(pools: &Pools, seed: u64, index: usize) -> Filing {
     let mut rng = Rng::new(seed, index as u64);
     let form = rng.weighted(FORMS).clone();
     let joint = rng.chance(50);
 
-    // Who files, and on which issuer.
-    let (entries, issuer_index, principal, manager): (Vec<&OwnerEntry>, usize, Text, Option<Text>) =
-        if joint {
-            let fam = rng.pick(&pools.families);
-            let n = rng.range(2, fam.members.len() as i64) as usize;
-            let members = fam.members.iter().take(n).collect();
-            (
-                members,
-                fam.home_issuer,
-                fam.principal.clone(),
-                Some(fam.manager.clone()),
-            )
-        } else {
-            // Some insiders file far more often than others.
-            let a = rng.index(pools.people.len());
-            let b = rng.index(pools.people.len());
-            let p = &pools.people[a.min(b)];
-            let issuer = if rng.chance(850) {
-                p.home_issuer
-            } else {
-                rng.index(pools.issuers.len())
-            };
-            (vec![p], issuer, p.signer.clone(), None)
-        };
+    let Cast {
+        entries,
+        issuer_index,
+        principal,
+        manager,
+    } = cast(&mut rng, pools, joint);
     let home = joint || entries.iter().all(|e| e.home_issuer == issuer_index);
     let entry = &pools.issuers[issuer_index];
     let d = dates(&mut rng, &form, entry.fiscal_year_end);

@@ -58,7 +58,8 @@ pub(crate) struct Family {
     pub(crate) home_issuer: usize,
 }
 
-/// Everything filings are drawn from.
+/// Everything filings are drawn from. No pool is ever empty (see [`sizes`]), so an index
+/// drawn below a pool's length always names an entry.
 pub(crate) struct Pools {
     pub(crate) issuers: Vec<IssuerEntry>,
     pub(crate) people: Vec<OwnerEntry>,

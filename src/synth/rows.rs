@@ -16,6 +16,53 @@ use super::footnotes::{self as fnote, Notes};
 use super::pools::{IssuerEntry, Pools};
 use super::rng::Rng;
 
+/// What happened, as a Form 4 reports it in one or more rows.
+#[derive(Debug, Clone, Copy)]
+enum Event {
+    Sale,
+    Purchase,
+    Grant,
+    Vest,
+    OptionExercise,
+    WarrantExercise,
+    Gift,
+    Conversion,
+    NotePurchase,
+    Distribution,
+    ToIssuer,
+    Withholding,
+    Rare,
+}
+
+/// The events of an insider's Form 4, weighted so codes come out in about the proportions
+/// of real filings (S, then M, A, F, P, G, C, J, X, D, and now and then the rest).
+const INSIDER_EVENTS: &[(Event, u32)] = &[
+    (Event::Sale, 240),
+    (Event::Purchase, 60),
+    (Event::Grant, 200),
+    (Event::Vest, 160),
+    (Event::OptionExercise, 80),
+    (Event::WarrantExercise, 20),
+    (Event::Gift, 60),
+    (Event::Conversion, 30),
+    (Event::NotePurchase, 10),
+    (Event::Distribution, 40),
+    (Event::ToIssuer, 20),
+    (Event::Withholding, 50),
+    (Event::Rare, 30),
+];
+
+/// The events of funds filing jointly: they trade, convert and distribute, and get no
+/// grants.
+const FUND_EVENTS: &[(Event, u32)] = &[
+    (Event::Sale, 4),
+    (Event::Purchase, 2),
+    (Event::Conversion, 2),
+    (Event::NotePurchase, 1),
+    (Event::Distribution, 2),
+    (Event::WarrantExercise, 1),
+];
+
 /// A value with one footnote.
 fn noted<T>(value: Option<T>, id: &FootnoteId) -> Fv<T> {
     Fv::with_footnotes(value, thin_vec![id.clone()])
@@ -868,15 +915,10 @@ impl<'a> RowMaker<'a> {
         let budget = self.row_budget();
         while self.row_count() < budget {
             let left = budget - self.row_count();
-            let pick = if fund {
-                *self
-                    .rng
-                    .pick(&[0, 0, 0, 0, 240, 240, 820, 820, 850, 860, 860, 740])
-            } else {
-                self.rng.below(1000)
-            };
-            match pick {
-                0..=239 => {
+            let events = if fund { FUND_EVENTS } else { INSIDER_EVENTS };
+            match *self.rng.weighted(events) {
+                Event::Sale => {
+                    // A long filing is mostly one sale split into many lots.
                     let lots = if left > 3 {
                         left
                     } else {
@@ -884,21 +926,21 @@ impl<'a> RowMaker<'a> {
                     };
                     self.trades(lots, true);
                 }
-                240..=299 => {
+                Event::Purchase => {
                     let lots = self.rng.range(1, 3) as usize;
                     self.trades(lots, false);
                 }
-                300..=499 => self.grant(),
-                500..=659 => self.vest(),
-                660..=739 => self.exercise(false),
-                740..=759 => self.exercise(true),
-                760..=819 => self.gift(),
-                820..=849 => self.conversion(),
-                850..=859 => self.note_purchase(),
-                860..=899 => self.other(),
-                900..=919 => self.disposition_to_issuer(),
-                920..=969 => self.withhold(),
-                _ => self.rare(),
+                Event::Grant => self.grant(),
+                Event::Vest => self.vest(),
+                Event::OptionExercise => self.exercise(false),
+                Event::WarrantExercise => self.exercise(true),
+                Event::Gift => self.gift(),
+                Event::Conversion => self.conversion(),
+                Event::NotePurchase => self.note_purchase(),
+                Event::Distribution => self.other(),
+                Event::ToIssuer => self.disposition_to_issuer(),
+                Event::Withholding => self.withhold(),
+                Event::Rare => self.rare(),
             }
         }
         if self.rng.chance(150) {

@@ -13,6 +13,6 @@ pub mod export;
 pub mod load;
 pub mod model;
 pub mod parse;
-
+pub mod synth;
 pub mod text;
 pub mod write;

@@ -1,8 +1,6 @@
 //! Records to model items: one function per table, reading columns by name, warning
 //! (with line and column) on any value it cannot read and keeping the rest of the row.
 
-use rustc_hash::FxHashMap;
-
 use super::columns::{Columns, ValueColumn};
 use super::table::{Keyed, TableName, Tables};
 use super::tsv::{self, Chunk, Record};
@@ -118,23 +116,23 @@ pub struct ChunkOut {
 /// filing, security titles and footnote texts across filings.
 #[derive(Default)]
 struct Interner {
-    map: FxHashMap<Box<str>, Text>,
+    set: rustc_hash::FxHashSet<Text>,
     /// The last accession number seen: a filing's rows mostly sit together.
-    last_key: Option<(Box<str>, Text)>,
+    last_key: Option<Text>,
     /// `F1`…`F63`, the footnote ids nearly every cell holds, by number.
     footnote_ids: Vec<Option<Text>>,
 }
 
 impl Interner {
     /// The accession of a row, reusing the previous row's when it is the same.
-    fn key(&mut self, bytes: &str) -> Text {
-        if let Some((k, t)) = &self.last_key {
-            if **k == *bytes {
+    fn key(&mut self, s: &str) -> Text {
+        if let Some(t) = &self.last_key {
+            if **t == *s {
                 return t.clone();
             }
         }
-        let t = self.get(bytes);
-        self.last_key = Some((bytes.into(), t.clone()));
+        let t = Text::from(s);
+        self.last_key = Some(t.clone());
         t
     }
 
@@ -164,13 +162,14 @@ impl Interner {
         }
     }
 
+    /// One shared copy of a repeated text (titles, names, footnote texts).
     fn get(&mut self, s: &str) -> Text {
-        if let Some(t) = self.map.get(s) {
+        if let Some(t) = self.set.get(s) {
             return t.clone();
         }
         let text: Text = Text::from(s);
-        if self.map.len() < 1 << 20 {
-            self.map.insert(s.into(), text.clone());
+        if self.set.len() < 1 << 20 {
+            self.set.insert(text.clone());
         }
         text
     }

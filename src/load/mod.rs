@@ -81,8 +81,22 @@ pub fn load_with(paths: &[PathBuf], on_event: &(dyn Fn(LoadEvent) + Sync)) {
             files_done: 0,
         });
     }
+    // A data-set quarter holds tens of thousands of filings and is read in parallel on
+    // its own, so quarters go one at a time: only one quarter's raw tables are in memory
+    // at once. Single filings go in parallel batches.
+    let (quarters, singles): (Vec<Candidate>, Vec<Candidate>) =
+        files.into_iter().partition(Candidate::is_quarter);
     let mut done = 0;
-    for chunk in files.chunks(BATCH) {
+    for quarter in &quarters {
+        let (filings, issues) = load_candidate(quarter);
+        done += 1;
+        on_event(LoadEvent::Loaded {
+            filings,
+            issues,
+            files_done: done,
+        });
+    }
+    for chunk in singles.chunks(BATCH) {
         let results: Vec<(Vec<Filing>, Vec<LoadIssue>)> =
             chunk.par_iter().map(load_candidate).collect();
         done += chunk.len();
@@ -154,6 +168,21 @@ pub fn load(paths: &[PathBuf], progress: bool) -> LoadReport {
 struct Candidate {
     path: PathBuf,
     kind: CandidateKind,
+}
+
+impl Candidate {
+    /// True for a data-set quarter: a folder of tables, or a zip archive.
+    fn is_quarter(&self) -> bool {
+        match self.kind {
+            CandidateKind::DataSetDir => true,
+            CandidateKind::DataSetTable => false,
+            // By name only: sniffing every file here would cost a second open per file.
+            CandidateKind::File => self
+                .path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("zip")),
+        }
+    }
 }
 
 enum CandidateKind {

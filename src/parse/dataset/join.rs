@@ -121,6 +121,10 @@ pub fn join(quarter: &Text, files: &[TableFile], tables: Tables) -> (Vec<Filing>
         f.rows = rows.into_iter().map(|(_, r)| r).collect();
         f.footnotes
             .sort_by_key(|n| (n.id.number().unwrap_or(u32::MAX), n.id.clone()));
+        // Vectors grown by push keep room for four; a million filings make that matter.
+        f.owners.shrink_to_fit();
+        f.footnotes.shrink_to_fit();
+        f.signatures.shrink_to_fit();
     }
     (filings, issues)
 }

@@ -94,6 +94,11 @@ pub fn read(c: &mut Cursor<'_>, path: &Text) -> Result<Filing, Diagnostic> {
     // tables came in.
     filing.rows.sort_by_key(|r| r.table);
     check_footnote_references(c, &filing);
+    // Vectors grown by push keep spare room; a million filings in memory make it count.
+    filing.owners.shrink_to_fit();
+    filing.rows.shrink_to_fit();
+    filing.footnotes.shrink_to_fit();
+    filing.signatures.shrink_to_fit();
     Ok(filing)
 }
 

@@ -10,6 +10,7 @@
 
 pub mod check;
 pub mod export;
+pub mod form;
 pub mod load;
 pub mod model;
 pub mod parse;

@@ -76,10 +76,10 @@ impl Col {
             (Col::Owned, _) => match form {
                 Form::Three => "Amount Beneficially Owned",
                 Form::Five => "Amount Owned at End of Fiscal Year",
-                Form::Four => "Amount Owned Following Reported Transaction(s)",
+                Form::Four => "Amount Owned Following",
             },
-            (Col::Ownership, _) => "Ownership Form: Direct (D) or Indirect (I)",
-            (Col::Nature, _) => "Nature of Indirect Beneficial Ownership",
+            (Col::Ownership, _) => "Ownership Form (D or I)",
+            (Col::Nature, _) => "Nature of Indirect Ownership",
         }
     }
 

@@ -86,6 +86,8 @@ const RESIDUE: &[&str] = &[
     ", if an entity",
     "if an entity",
     "(print or type responses)",
+    "or trading symbol",
+    "ticker or trading symbol",
     "*",
     ",",
     ":",

@@ -25,7 +25,7 @@ mod words;
 use crate::model::{Filing, SourceKind, Text};
 use crate::parse::diag::Diagnostic;
 
-pub use columns::{Col, Form};
+pub use columns::{layouts, Col, Form};
 pub use words::{format_amount, format_date, format_marker};
 
 /// Reads the printed form from text or markdown.

@@ -53,7 +53,8 @@ pub fn words_of(line: &str) -> Vec<Word> {
 
 fn split_glued(word: &str, x: usize, out: &mut Vec<Word>) {
     let (base, notes) = words::split_markers(word);
-    if notes.is_empty() || base.is_empty() && notes.len() == 1 {
+    // Markers printed together (`(4)(5)(6)`) stay one word: they qualify one value.
+    if notes.is_empty() || base.is_empty() {
         out.push(Word {
             text: word.to_string(),
             x,
@@ -85,7 +86,8 @@ enum Kind {
 }
 
 fn kind(w: &str) -> Kind {
-    if words::is_marker(w) {
+    let (base, notes) = words::split_markers(w);
+    if base.is_empty() && !notes.is_empty() {
         return Kind::Marker;
     }
     if words::is_date(w) {

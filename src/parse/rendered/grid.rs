@@ -109,10 +109,12 @@ pub fn read(lines: &[Line], form: Form, table: Table) -> Result<Vec<RawRow>, Str
         }
         let mut parts = cut(&l.text);
         parts.resize(layout.len(), String::new());
+        // A line continues the row above when its value columns are empty or hold only
+        // footnote markers that wrapped.
         let continues = layout
             .iter()
             .zip(&parts)
-            .all(|(c, p)| c.is_text() || p.trim().is_empty());
+            .all(|(c, p)| c.is_text() || Cell::parse(p).text.is_empty());
         match open.as_mut() {
             Some((_, pieces)) if continues => pieces.push(parts),
             _ => {

@@ -187,6 +187,12 @@ fn is_label_fragment(seg: &str) -> bool {
     stripped.len() < t.len() && stripped.split_whitespace().count() <= 2 && stripped.len() <= 12
 }
 
+/// A run of `-`, `_`, `=` or `+` drawn under or between boxes.
+pub fn is_rule(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty() && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '+' | ' ' | '|'))
+}
+
 /// Cuts a segment's text at the address captions it holds.
 fn parts_of(text: &str, x: usize) -> Vec<Part> {
     let mut out = Vec::new();
@@ -238,7 +244,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Diagnostic>) -> Header {
                 open.push(b);
                 continue;
             }
-            if is_label_fragment(&seg.text) {
+            if is_label_fragment(&seg.text) || is_rule(&seg.text) {
                 continue;
             }
             let text = strip_residue(&seg.text);

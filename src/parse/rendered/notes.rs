@@ -86,6 +86,7 @@ pub fn explanation(
     let mut current: Option<(FootnoteId, String)> = None;
     let mut remarks: Option<String> = None;
     let mut blank_before = false;
+    let mut in_fixed = false;
     let finish = |cur: &mut Option<(FootnoteId, String)>, out: &mut Explanation| {
         if let Some((id, text)) = cur.take() {
             out.footnotes.push(Footnote {
@@ -98,6 +99,7 @@ pub fn explanation(
         let t = l.text.trim();
         if t.is_empty() {
             blank_before = true;
+            in_fixed = false;
             continue;
         }
         if let Some(i) = find_ci(t, "remarks:") {
@@ -109,8 +111,14 @@ pub fn explanation(
         }
         if is_boilerplate(t) {
             blank_before = false;
+            in_fixed = true;
             continue;
         }
+        if in_fixed && note_start(t).is_none() {
+            // The rest of a fixed note wrapped onto further lines.
+            continue;
+        }
+        in_fixed = false;
         if let Some(r) = remarks.as_mut() {
             r.push(' ');
             r.push_str(t);
@@ -234,6 +242,9 @@ pub fn signatures(lines: &[Line], warnings: &mut Vec<Diagnostic>) -> Vec<Signatu
                 name: name.into(),
                 date,
             });
+            continue;
+        }
+        if super::header::is_rule(t) {
             continue;
         }
         let lower = t.to_ascii_lowercase();

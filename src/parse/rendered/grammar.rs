@@ -177,11 +177,10 @@ fn takes(col: Col, kinds: &[Kind], texts: &[&str], i: usize) -> Vec<(usize, u32)
         _ => first == Kind::Amount,
     };
     if value_ok {
-        out.push((1 + markers_from(i + 1), 0));
-        out.push((1, 0));
+        out.extend((0..=markers_from(i + 1)).map(|k| (1 + k, 0)));
     }
     if first == Kind::Marker && !matches!(col, Col::Code | Col::V | Col::AcqDisp | Col::Ownership) {
-        out.push((markers_from(i), FOOTNOTE_ONLY));
+        out.extend((1..=markers_from(i)).map(|k| (k, FOOTNOTE_ONLY)));
     }
     if first == Kind::Text && matches!(col, Col::Exercisable | Col::Expiration) {
         out.push((1 + markers_from(i + 1), ODD_TEXT));

@@ -190,7 +190,9 @@ fn is_label_fragment(seg: &str) -> bool {
 /// A run of `-`, `_`, `=` or `+` drawn under or between boxes.
 pub fn is_rule(s: &str) -> bool {
     let t = s.trim();
-    !t.is_empty() && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '+' | ' ' | '|'))
+    !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '-' | '_' | '=' | '+' | ' ' | '|'))
 }
 
 /// Cuts a segment's text at the address captions it holds.
@@ -225,7 +227,20 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Diagnostic>) -> Header {
     let mut open: Vec<OpenBox> = Vec::new();
     let mut done: Vec<OpenBox> = Vec::new();
     for line in lines {
-        for seg in segments(&line.text) {
+        // A lone check mark belongs with the words after it on the line.
+        let mut segs = segments(&line.text);
+        for k in (0..segs.len().saturating_sub(1)).rev() {
+            let is_mark = segs
+                .get(k)
+                .is_some_and(|m| words::check_mark(&m.text).is_some() && m.text.len() <= 5);
+            if is_mark {
+                let mark = segs.remove(k);
+                if let Some(next) = segs.get_mut(k) {
+                    next.text = format!("{} {}", mark.text, next.text);
+                }
+            }
+        }
+        for seg in segs {
             if let Some((kind, rest)) = label_of(&seg.text) {
                 h.found_boxes = true;
                 let (keep, close): (Vec<OpenBox>, Vec<OpenBox>) =
@@ -251,10 +266,31 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Diagnostic>) -> Header {
             if text.is_empty() {
                 continue;
             }
-            let target = open
-                .iter_mut()
-                .filter(|b| b.x <= seg.x + 2)
-                .max_by_key(|b| b.x);
+            // Check-box words go to their box wherever a converter put them.
+            let lower = text.to_ascii_lowercase();
+            let by_words = if lower.contains("form filed by") {
+                Some(BoxKind::Joint)
+            } else if [
+                "director",
+                "10% owner",
+                "(give title below)",
+                "(specify below)",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+            {
+                Some(BoxKind::Relationship)
+            } else {
+                None
+            };
+            let routed = by_words.and_then(|k| open.iter().position(|b| b.kind == k));
+            let target = match routed {
+                Some(i) => open.get_mut(i),
+                None => open
+                    .iter_mut()
+                    .filter(|b| b.x <= seg.x + 2)
+                    .max_by_key(|b| b.x),
+            };
             if let Some(b) = target {
                 b.parts.extend(parts_of(&text, seg.x));
             }

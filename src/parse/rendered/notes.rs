@@ -74,6 +74,11 @@ fn note_start(line: &str) -> Option<(FootnoteId, String)> {
     None
 }
 
+/// True when a line starts a numbered note.
+pub fn starts_note(line: &str) -> bool {
+    note_start(line).is_some()
+}
+
 /// Reads the explanation lines. `cited` are the footnote ids the tables cite, so a note
 /// whose number a converter moved into its text (`sold in multiple (2) transactions`)
 /// is still found when it starts a paragraph of its own.

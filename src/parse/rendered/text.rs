@@ -233,9 +233,13 @@ fn map(lines: &[Line]) -> Map {
         if let Some(c) = caption {
             let mut start = c;
             while start > 0
-                && lines
-                    .get(start - 1)
-                    .is_some_and(|l| !l.text.trim().is_empty() && !notes::is_boilerplate(&l.text))
+                && lines.get(start - 1).is_some_and(|l| {
+                    let t = l.text.trim();
+                    !t.is_empty()
+                        && !notes::is_boilerplate(t)
+                        && !notes::starts_note(t)
+                        && find_ci(t, "remarks:").is_none()
+                })
             {
                 start -= 1;
             }

@@ -52,11 +52,6 @@ pub fn split_markers(raw: &str) -> (String, FootnoteIds) {
     (rest.to_string(), found.into_iter().collect())
 }
 
-/// Markers written as their own words (`(1)`), in a run of words.
-pub fn is_marker(word: &str) -> bool {
-    marker(word).is_some()
-}
-
 /// Reads a printed date: `03/12/2018`, `3/12/18`, `2018-03-12`, `March 12, 2018`,
 /// `Mar. 12, 2018`. Two-digit years are read 00–49 as 20xx and 50–99 as 19xx.
 pub fn date(raw: &str) -> Result<Option<NaiveDate>, String> {

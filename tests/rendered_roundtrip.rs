@@ -338,3 +338,33 @@ fn lines_keep_to_the_width_and_are_plain() {
         }
     }
 }
+
+/// Two views saved as fixtures: a joint filing of eight owners one field a line, and a
+/// Form 5 in ruled columns. They must still read back to their filings, and the view
+/// must still print them unchanged.
+#[test]
+fn saved_views_read_back() {
+    let all = cases();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rendered");
+    for (case, width, file) in [
+        ("joint", 60, "form-view-joint-8-owners-records.txt"),
+        ("form 5", 200, "form-view-form5-ruled.txt"),
+    ] {
+        let f = &all.iter().find(|(n, _)| *n == case).unwrap().1;
+        let path = dir.join(file);
+        if std::env::var_os("WRITE_VIEWS").is_some() {
+            std::fs::write(&path, insider_tui::form::render(f, width) + "\n").unwrap();
+        }
+        let saved = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            saved.trim_end(),
+            insider_tui::form::render(f, width),
+            "{file}"
+        );
+        let (filings, issues) = insider_tui::load::load_file(&path);
+        assert!(issues
+            .iter()
+            .all(|i| i.severity == insider_tui::parse::diag::Severity::Warning));
+        assert_same(f, &filings[0], file);
+    }
+}

@@ -2,8 +2,9 @@
 //!
 //! Data flows one way: files are sniffed and read by [`parse`] into the [`model`];
 //! [`load`] does that for many files in parallel and collects every issue; [`export`]
-//! writes filings as CSV or JSON; [`synth`] generates realistic synthetic filings and
-//! [`write`] serialises a filing back to ownership XML. The terminal app lives in
+//! writes filings as CSV or JSON; [`check`] reports on a load; [`synth`] generates
+//! realistic synthetic filings and [`write`](mod@write) serialises filings back to ownership XML,
+//! full submissions and data-set tables. The terminal app lives in
 //! `app` (state), `ui` (drawing) and `terminal` (the event loop), with `cli` at the edge.
 
 #![forbid(unsafe_code)]
@@ -14,6 +15,6 @@ pub mod form;
 pub mod load;
 pub mod model;
 pub mod parse;
-
+pub mod synth;
 pub mod text;
 pub mod write;

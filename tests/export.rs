@@ -277,11 +277,7 @@ fn json_round_trip_keeps_decimals_as_strings() {
 
 #[test]
 fn every_column_is_documented() {
-    let docs = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/docs/export-columns.md"
-    ))
-    .unwrap();
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     for table in ExportTable::ALL {
         let heading = format!("### `{}`", table.name());
         let start = docs

@@ -4,7 +4,7 @@
 //! JSON is one array of whole filings (every field of the model, through serde), written
 //! filing by filing so memory stays flat however many are exported. CSV is one flat table
 //! at a time: filings, owners, transactions (every row of Tables I and II) or footnotes;
-//! `docs/export-columns.md` describes every column. In both formats a value that was not
+//! the README describes every column. In both formats a value that was not
 //! filed is left empty (`null` in JSON), never written as zero, and decimals are written
 //! exactly as filed.
 

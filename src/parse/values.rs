@@ -98,7 +98,12 @@ pub fn dmy_date(raw: &str) -> Result<Option<NaiveDate>, String> {
     }
     let b = t.as_bytes();
     if b.len() == 11 && b[2] == b'-' && b[6] == b'-' {
-        let month = match b[3..6].to_ascii_uppercase().as_slice() {
+        let upper = [
+            b[3].to_ascii_uppercase(),
+            b[4].to_ascii_uppercase(),
+            b[5].to_ascii_uppercase(),
+        ];
+        let month = match &upper {
             b"JAN" => Some(1),
             b"FEB" => Some(2),
             b"MAR" => Some(3),

@@ -1,11 +1,9 @@
 //! Records to model items: one function per table, reading columns by name, warning
 //! (with line and column) on any value it cannot read and keeping the rest of the row.
 
-use rustc_hash::FxHashMap;
-
 use super::columns::{Columns, ValueColumn};
 use super::table::{Keyed, TableName, Tables};
-use super::tsv::{self, Chunk};
+use super::tsv::{self, Chunk, Record};
 use crate::model::{
     AcquiredDisposed, Address, Coding, DirectIndirect, Filing, Footnote, FootnoteId, FootnoteIds,
     FormType, Fv, Issuer, Relationship, ReportingOwner, Row, RowKind, Signature, Source,
@@ -118,17 +116,60 @@ pub struct ChunkOut {
 /// filing, security titles and footnote texts across filings.
 #[derive(Default)]
 struct Interner {
-    map: FxHashMap<Box<[u8]>, Text>,
+    set: rustc_hash::FxHashSet<Text>,
+    /// The last accession number seen: a filing's rows mostly sit together.
+    last_key: Option<Text>,
+    /// `F1`…`F63`, the footnote ids nearly every cell holds, by number.
+    footnote_ids: Vec<Option<Text>>,
 }
 
 impl Interner {
-    fn get(&mut self, bytes: &[u8]) -> Text {
-        if let Some(t) = self.map.get(bytes) {
+    /// The accession of a row, reusing the previous row's when it is the same.
+    fn key(&mut self, s: &str) -> Text {
+        if let Some(t) = &self.last_key {
+            if **t == *s {
+                return t.clone();
+            }
+        }
+        let t = Text::from(s);
+        self.last_key = Some(t.clone());
+        t
+    }
+
+    /// A footnote id `F<n>` without hashing, for small `n`.
+    fn footnote_id(&mut self, text: &str) -> Text {
+        let n = match text.as_bytes() {
+            [b'F', d] if d.is_ascii_digit() => usize::from(d - b'0'),
+            [b'F', d1, d2] if d1.is_ascii_digit() && d2.is_ascii_digit() => {
+                usize::from(d1 - b'0') * 10 + usize::from(d2 - b'0')
+            }
+            _ => return self.get(text),
+        };
+        if n >= 64 {
+            return self.get(text);
+        }
+        if self.footnote_ids.len() <= n {
+            self.footnote_ids.resize(n + 1, None);
+        }
+        match self.footnote_ids.get_mut(n) {
+            Some(Some(t)) => t.clone(),
+            Some(slot) => {
+                let t = Text::from(text);
+                *slot = Some(t.clone());
+                t
+            }
+            None => self.get(text),
+        }
+    }
+
+    /// One shared copy of a repeated text (titles, names, footnote texts).
+    fn get(&mut self, s: &str) -> Text {
+        if let Some(t) = self.set.get(s) {
             return t.clone();
         }
-        let text: Text = Text::from(String::from_utf8_lossy(bytes).as_ref());
-        if self.map.len() < 1 << 20 {
-            self.map.insert(bytes.into(), text.clone());
+        let text: Text = Text::from(s);
+        if self.set.len() < 1 << 20 {
+            self.set.insert(text.clone());
         }
         text
     }
@@ -136,20 +177,16 @@ impl Interner {
 
 /// A record being read, with what a warning needs to say where it is.
 struct Rec<'r> {
-    rec: &'r csv::ByteRecord,
+    rec: Record<'r, 'r>,
     layout: &'r Layout,
     line: u32,
     warnings: &'r mut Vec<(u32, String)>,
     interner: &'r mut Interner,
 }
 
-impl Rec<'_> {
-    fn raw(&self, col: Option<usize>) -> Option<&[u8]> {
+impl<'r> Rec<'r> {
+    fn str(&self, col: Option<usize>) -> Option<&'r str> {
         field(self.rec, col)
-    }
-
-    fn str(&self, col: Option<usize>) -> Option<std::borrow::Cow<'_, str>> {
-        self.raw(col).map(String::from_utf8_lossy)
     }
 
     fn text(&mut self, col: Option<usize>) -> Option<Text> {
@@ -168,7 +205,7 @@ impl Rec<'_> {
         col: Option<usize>,
         f: impl FnOnce(&str) -> Result<Option<T>, String>,
     ) -> Option<T> {
-        let result = f(&self.str(col)?);
+        let result = f(self.str(col)?);
         match result {
             Ok(v) => v,
             Err(m) => {
@@ -183,16 +220,16 @@ impl Rec<'_> {
         let Some(raw) = field(self.rec, col) else {
             return ids;
         };
-        for part in raw.split(|&b| b == b',') {
-            let part = part.trim_ascii();
+        for part in raw.split(',') {
+            let part = part.trim();
             if part.is_empty() {
                 continue;
             }
             // Ids repeat across every filing (F1, F2, …): share one copy of each.
-            let id = if part.iter().any(u8::is_ascii_lowercase) {
-                FootnoteId::new(&String::from_utf8_lossy(part))
+            let id = if part.bytes().any(|b| b.is_ascii_lowercase()) {
+                FootnoteId::new(part)
             } else {
-                FootnoteId(self.interner.get(part))
+                FootnoteId(self.interner.footnote_id(part))
             };
             if !ids.contains(&id) {
                 ids.push(id);
@@ -224,9 +261,9 @@ impl Rec<'_> {
     }
 }
 
-/// A field of a record, trimmed (a trailing `\r` too); `None` when absent or empty.
-fn field(rec: &csv::ByteRecord, col: Option<usize>) -> Option<&[u8]> {
-    let b = rec.get(col?)?.trim_ascii();
+/// A field of a record, trimmed; `None` when absent or empty.
+fn field<'r>(rec: Record<'r, '_>, col: Option<usize>) -> Option<&'r str> {
+    let b = rec.get(col?)?.trim();
     (!b.is_empty()).then_some(b)
 }
 
@@ -238,26 +275,33 @@ pub fn parse_chunk(file: usize, layout: &Layout, chunk: &Chunk<'_>) -> ChunkOut 
         warnings: Vec::new(),
     };
     let mut interner = Interner::default();
-    let mut reader = tsv::reader(chunk.bytes);
-    let mut record = csv::ByteRecord::new();
+    let mut splitter = tsv::Splitter::default();
     let width = layout.columns.len();
-    loop {
-        let line_in_chunk = reader.position().line();
-        let line = chunk
-            .first_line
-            .saturating_add(u32::try_from(line_in_chunk.saturating_sub(1)).unwrap_or(u32::MAX));
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                out.warnings
-                    .push((line, format!("unreadable row skipped: {e}")));
-                continue;
-            }
-        }
-        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
+    let estimate = memchr::memchr_iter(b'\n', chunk.bytes).count() + 1;
+    match layout.table {
+        TableName::Submission => out.tables.submissions.reserve(estimate),
+        TableName::ReportingOwner => out.tables.owners.reserve(estimate),
+        TableName::Footnotes => out.tables.footnotes.reserve(estimate),
+        TableName::OwnerSignature => out.tables.signatures.reserve(estimate),
+        _ => out.tables.rows.reserve(estimate),
+    }
+    // One validation pass for the whole chunk; fields are then slices of valid text. The
+    // published files are ASCII; a damaged byte becomes U+FFFD.
+    let text = match std::str::from_utf8(chunk.bytes) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(_) => String::from_utf8_lossy(chunk.bytes),
+    };
+    for (line, text_line) in tsv::lines(&text, chunk.first_line) {
+        if text_line.trim().is_empty() {
             continue;
         }
+        let record = match splitter.split(text_line) {
+            Ok(r) => r,
+            Err(e) => {
+                out.warnings.push((line, e));
+                continue;
+            }
+        };
         if record.len() != width {
             out.warnings.push((
                 line,
@@ -269,13 +313,13 @@ pub fn parse_chunk(file: usize, layout: &Layout, chunk: &Chunk<'_>) -> ChunkOut 
             continue;
         }
         let mut rec = Rec {
-            rec: &record,
+            rec: record,
             layout,
             line,
             warnings: &mut out.warnings,
             interner: &mut interner,
         };
-        let Some(acc) = rec.text(Some(layout.acc)) else {
+        let Some(acc) = field(rec.rec, Some(layout.acc)).map(|b| rec.interner.key(b)) else {
             out.warnings
                 .push((line, "column ACCESSION_NUMBER: empty; row skipped".into()));
             continue;
@@ -290,7 +334,7 @@ pub fn parse_chunk(file: usize, layout: &Layout, chunk: &Chunk<'_>) -> ChunkOut 
             TableName::Footnotes => {
                 let id = rec
                     .str(layout.columns.get("FOOTNOTE_ID"))
-                    .map(|s| FootnoteId::new(&s));
+                    .map(FootnoteId::new);
                 let text = rec.text(layout.columns.get("FOOTNOTE_TXT"));
                 match id {
                     Some(id) => t.footnotes.push(keyed(
@@ -386,10 +430,10 @@ fn submission(rec: &mut Rec<'_>) -> Filing {
         c.get("REMARKS"),
         c.get("AFF10B5ONE"),
     );
-    let empty = rec.interner.get(b"");
+    let empty = rec.interner.get("");
     let form = rec
         .str(cols.7)
-        .map_or_else(|| FormType::Other(empty.clone()), |s| FormType::parse(&s));
+        .map_or_else(|| FormType::Other(empty.clone()), FormType::parse);
     if !form.is_known() {
         rec.warn(cols.7, format!("unknown document type {:?}", form.as_str()));
     }
@@ -439,7 +483,7 @@ fn owner(rec: &mut Rec<'_>) -> ReportingOwner {
         other_text: rec.text(cols[4]),
         ..Relationship::default()
     };
-    if let Some(roles) = rec.str(cols[2]).map(|s| s.into_owned()) {
+    if let Some(roles) = rec.str(cols[2]) {
         for role in roles.split(',').map(str::trim).filter(|r| !r.is_empty()) {
             match role.to_ascii_uppercase().replace([' ', '_'], "").as_str() {
                 "DIRECTOR" => relationship.is_director = true,
@@ -483,7 +527,7 @@ fn table_row(
     row.deemed_execution_date = rec.fv(c.deemed_date, values::dmy_date);
     let form_type = rec.fv_text(c.form_type);
     let code_col = c.code;
-    let code = rec.str(code_col).and_then(|s| TransactionCode::parse(&s));
+    let code = rec.str(code_col).and_then(TransactionCode::parse);
     if let Some(TransactionCode::Other(t)) = &code {
         rec.warn(
             code_col,

@@ -1,6 +1,10 @@
 //! TSV mechanics: the header line, splitting a table into chunks of whole lines for
-//! parallel parsing, and reading records with the csv crate (tab-delimited, quotes on,
-//! flexible field counts so a short or long row is reported rather than fatal).
+//! parallel parsing, and splitting lines into fields.
+//!
+//! Most lines hold no double quote, and for those a field is simply what lies between
+//! tabs: they are split in place, without copying. A line with a quote goes through the
+//! csv crate (tab-delimited, quotes on, doubled quotes inside), which decodes CSV-style
+//! quoting exactly as the published files use it.
 
 /// A run of whole lines of a table, with the file line of its first line.
 pub struct Chunk<'a> {
@@ -48,15 +52,132 @@ pub fn header_names(header: &[u8]) -> Vec<String> {
         .collect()
 }
 
-/// A csv reader over one chunk.
-pub fn reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .has_headers(false)
-        .flexible(true)
-        .quoting(true)
-        .double_quote(true)
-        .from_reader(bytes)
+/// The fields of one line: slices of the line itself, or of a decoded copy for a line
+/// with quoted fields.
+#[derive(Clone, Copy)]
+pub enum Record<'r, 'a> {
+    /// Split on tabs in place.
+    Plain(&'r [&'a str]),
+    /// Decoded fields laid end to end, and where each ends.
+    Decoded(&'r str, &'r [usize]),
+}
+
+impl<'r> Record<'r, '_> {
+    /// Field `i`, if the line has it.
+    pub fn get(self, i: usize) -> Option<&'r str> {
+        match self {
+            Record::Plain(fields) => fields.get(i).copied(),
+            Record::Decoded(text, ends) => {
+                let end = *ends.get(i)?;
+                let start = match i.checked_sub(1) {
+                    Some(j) => *ends.get(j)?,
+                    None => 0,
+                };
+                text.get(start..end)
+            }
+        }
+    }
+
+    /// Number of fields.
+    pub fn len(self) -> usize {
+        match self {
+            Record::Plain(fields) => fields.len(),
+            Record::Decoded(_, ends) => ends.len(),
+        }
+    }
+}
+
+/// Reusable buffers for splitting lines.
+pub struct Splitter<'a> {
+    plain: Vec<&'a str>,
+    quoted: csv_core::Reader,
+    input: Vec<u8>,
+    decoded: Vec<u8>,
+    text: String,
+    ends: Vec<usize>,
+    n_ends: usize,
+}
+
+impl Default for Splitter<'_> {
+    fn default() -> Self {
+        Splitter {
+            plain: Vec::with_capacity(64),
+            quoted: csv_core::ReaderBuilder::new()
+                .delimiter(b'\t')
+                .quoting(true)
+                .double_quote(true)
+                .build(),
+            input: Vec::new(),
+            decoded: Vec::new(),
+            text: String::new(),
+            ends: Vec::new(),
+            n_ends: 0,
+        }
+    }
+}
+
+impl<'a> Splitter<'a> {
+    /// Splits one line (without its line end) into fields.
+    pub fn split(&mut self, line: &'a str) -> Result<Record<'_, 'a>, String> {
+        // Fields are short (a tab every few bytes), so a plain byte loop beats a
+        // vectorised search; tabs are ASCII, so every cut is on a character boundary.
+        self.plain.clear();
+        let mut start = 0;
+        let mut has_quote = false;
+        for (i, &b) in line.as_bytes().iter().enumerate() {
+            if b == b'\t' {
+                self.plain.push(line.get(start..i).unwrap_or_default());
+                start = i + 1;
+            } else if b == b'"' {
+                has_quote = true;
+                break;
+            }
+        }
+        if !has_quote {
+            self.plain.push(line.get(start..).unwrap_or_default());
+            return Ok(Record::Plain(&self.plain));
+        }
+        self.split_quoted(line)?;
+        Ok(Record::Decoded(
+            &self.text,
+            self.ends.get(..self.n_ends).unwrap_or_default(),
+        ))
+    }
+
+    /// Decodes a line with CSV-style quoted fields (the csv crate's core state machine,
+    /// reused from line to line).
+    fn split_quoted(&mut self, line: &str) -> Result<(), String> {
+        self.quoted.reset();
+        self.input.clear();
+        self.input.extend_from_slice(line.as_bytes());
+        self.input.push(b'\n');
+        self.decoded.clear();
+        self.decoded.resize(line.len() + 1, 0);
+        self.ends.clear();
+        self.ends.resize(line.len() + 2, 0);
+        let (result, _, written, n_ends) =
+            self.quoted
+                .read_record(&self.input, &mut self.decoded, &mut self.ends);
+        if result != csv_core::ReadRecordResult::Record {
+            return Err("unreadable row skipped: its quoting could not be decoded".into());
+        }
+        // Removing quotes from valid UTF-8 leaves valid UTF-8.
+        self.text.clear();
+        self.text.push_str(&String::from_utf8_lossy(
+            self.decoded.get(..written).unwrap_or_default(),
+        ));
+        self.n_ends = n_ends;
+        Ok(())
+    }
+}
+
+/// The lines of a chunk's text with their file line numbers, line ends (`\n`, `\r\n`)
+/// removed.
+pub fn lines(text: &str, first_line: u32) -> impl Iterator<Item = (u32, &str)> {
+    text.lines().enumerate().map(move |(i, l)| {
+        let n = first_line.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
+        (n, l.strip_suffix('\r').unwrap_or(l))
+    })
 }
 
 #[cfg(test)]
@@ -77,5 +198,22 @@ mod tests {
         assert_eq!(chunks.len(), 2);
         assert_eq!(chunks[1].first_line, 4);
         assert_eq!(header_names(b"\"a\"\tb_fn\r\n"), ["A", "B_FN"]);
+        let text = std::str::from_utf8(chunks[1].bytes).unwrap();
+        let lines: Vec<(u32, &str)> = super::lines(text, chunks[1].first_line).collect();
+        assert_eq!(lines[0], (4, "5\t6"));
+    }
+
+    #[test]
+    fn plain_and_quoted_lines_split_alike() {
+        let mut s = Splitter::default();
+        let plain = s.split("a\t\tc").unwrap();
+        assert_eq!(
+            (plain.len(), plain.get(1), plain.get(2)),
+            (3, Some(""), Some("c"))
+        );
+        let quoted = s.split("a\t\"say \"\"hi\"\"\"\tc").unwrap();
+        assert_eq!(quoted.len(), 3);
+        assert_eq!(quoted.get(1), Some("say \"hi\""));
+        assert_eq!(quoted.get(2), Some("c"));
     }
 }

@@ -112,6 +112,7 @@ pub fn explanation(
             let rest = t.get(i + "remarks:".len()..).unwrap_or_default().trim();
             remarks = Some(rest.to_string());
             blank_before = false;
+            in_fixed = false;
             continue;
         }
         if is_boilerplate(t) {

@@ -11,6 +11,7 @@
 
 pub mod check;
 pub mod export;
+pub mod form;
 pub mod load;
 pub mod model;
 pub mod parse;

@@ -12,9 +12,10 @@ fn rank(kind: SourceKind) -> u8 {
     match kind {
         SourceKind::Submission | SourceKind::FeedSubmission => 0,
         SourceKind::Xml => 1,
-        SourceKind::RenderedHtml => 2,
-        SourceKind::RenderedText => 3,
-        SourceKind::DataSet => 4,
+        SourceKind::TypedText => 2,
+        SourceKind::RenderedHtml => 3,
+        SourceKind::RenderedText => 4,
+        SourceKind::DataSet => 5,
     }
 }
 

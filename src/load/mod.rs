@@ -260,11 +260,12 @@ fn walk(dir: &Path, files: &mut Vec<Candidate>, skipped: &mut usize, issues: &mu
 /// filings saved under odd names are still read.
 fn looks_like_filing(path: &Path) -> bool {
     use std::io::Read;
-    let mut head = [0u8; 4096];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .unwrap_or(0);
-    !matches!(sniff(head.get(..n).unwrap_or_default()), Format::Unknown(_))
+    let mut head = Vec::with_capacity(crate::parse::sniff::FORM_HEAD);
+    let _ = std::fs::File::open(path).and_then(|f| {
+        f.take(crate::parse::sniff::FORM_HEAD as u64)
+            .read_to_end(&mut head)
+    });
+    !matches!(sniff(&head), Format::Unknown(_))
 }
 
 fn io_issue(path: &Path, e: &std::io::Error) -> LoadIssue {

@@ -208,6 +208,8 @@ pub enum SourceKind {
     RenderedText,
     /// EDGAR's HTML rendering of the form.
     RenderedHtml,
+    /// A typed pre-2003 form inside a submission (no XML exists for it).
+    TypedText,
 }
 
 impl SourceKind {
@@ -220,6 +222,7 @@ impl SourceKind {
             SourceKind::DataSet => "data set",
             SourceKind::RenderedText => "rendered text",
             SourceKind::RenderedHtml => "rendered html",
+            SourceKind::TypedText => "typed text",
         }
     }
 }

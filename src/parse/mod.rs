@@ -7,6 +7,7 @@
 
 pub mod dataset;
 pub mod diag;
+pub mod rendered;
 pub mod sniff;
 pub mod submission;
 pub mod values;
@@ -43,6 +44,17 @@ pub fn read_file(path: &Text, bytes: &[u8], format: Format) -> Result<Parsed, Di
             }
         }
         Format::Submission | Format::FeedSubmission => submission::parse(&text, path)?,
+        Format::RenderedText | Format::RenderedHtml => {
+            let (filing, warnings) = if format == Format::RenderedHtml {
+                rendered::parse_html(&text, path)?
+            } else {
+                rendered::parse_text(&text, path)?
+            };
+            Parsed {
+                filings: vec![filing],
+                warnings,
+            }
+        }
         Format::Zip => {
             return Err(Diagnostic::new(
                 None,

@@ -11,6 +11,10 @@ pub enum Format {
     FeedSubmission,
     /// A zip archive: a quarter of the Insider Transactions Data Sets.
     Zip,
+    /// EDGAR's HTML rendering of a form, as served or saved by a browser.
+    RenderedHtml,
+    /// The printed form as text or markdown (from a PDF or a print), or a typed form.
+    RenderedText,
     /// Not a filing this program reads; the text says what it looks like.
     Unknown(&'static str),
 }
@@ -58,11 +62,17 @@ pub fn sniff(bytes: &[u8]) -> Format {
             return Format::OwnershipXml;
         }
         if has(b"<html") || has(b"<HTML") || has(b"<!DOCTYPE html") {
+            if names_form_boxes(bytes) {
+                return Format::RenderedHtml;
+            }
             return Format::Unknown("an HTML page");
         }
         if rest.starts_with(b"<?xml") {
             // Other XML goes to the XML reader, which names the root element it found.
             return Format::OwnershipXml;
+        }
+        if names_form_boxes(bytes) {
+            return Format::RenderedText;
         }
         return Format::Unknown("markup that is not an ownership filing");
     }
@@ -73,7 +83,23 @@ pub fn sniff(bytes: &[u8]) -> Format {
     if controls * 10 > rest.len().min(HEAD) {
         return Format::Unknown("binary data");
     }
+    if names_form_boxes(bytes) {
+        return Format::RenderedText;
+    }
     Format::Unknown("text that is not an ownership filing")
+}
+
+/// How far into a file the labels of a printed form are looked for: a saved page can
+/// carry long style sheets and scripts before its first box.
+pub const FORM_HEAD: usize = 65536;
+
+/// True when the first [`FORM_HEAD`] bytes name box 1 of a Form 3, 4 or 5 and one other
+/// part of it (box 2 or a table), ignoring case.
+fn names_form_boxes(bytes: &[u8]) -> bool {
+    let head = bytes.get(..FORM_HEAD).unwrap_or(bytes).to_ascii_lowercase();
+    let has = |needle: &[u8]| memchr::memmem::find(&head, needle).is_some();
+    has(b"name and address of reporting person")
+        && (has(b"issuer name") || has(b"table i") || has(b"non-derivative securities"))
 }
 
 #[cfg(test)]
@@ -110,5 +136,14 @@ mod tests {
             Format::Unknown(_)
         ));
         assert_eq!(sniff(b"PK\x03\x04rest"), Format::Zip);
+        let form = b"1. Name and Address of Reporting Person*\n2. Issuer Name and Ticker";
+        assert_eq!(sniff(form), Format::RenderedText);
+        let mut page = b"<!DOCTYPE html><html><body>".to_vec();
+        page.extend_from_slice(form);
+        assert_eq!(sniff(&page), Format::RenderedHtml);
+        assert!(matches!(
+            sniff(b"<html><body>Form 3, 4 and 5 data sets: Table I</body></html>"),
+            Format::Unknown(_)
+        ));
     }
 }

@@ -3,7 +3,8 @@
 //! dissemination feed's `.nc` form (`<SUBMISSION>` with bracketed header tags and bare-CR
 //! line ends).
 //!
-//! The ownership XML inside is handed to [`crate::parse::xml`]; the header then fills in
+//! The ownership XML inside is handed to [`crate::parse::xml`], or, in a pre-2003
+//! submission with no XML, the typed form to [`crate::parse::rendered`]; the header then fills in
 //! what bare XML lacks: accession number, filing date, acceptance time, the issuer's
 //! industry code and state of incorporation, and any owner or issuer name or CIK the XML
 //! left out.
@@ -14,9 +15,9 @@ mod header;
 
 pub use header::{Filer, FilerRole, SubmissionHeader};
 
-use crate::model::{Filing, FormType, ReportingOwner, Source, Text};
+use crate::model::{Filing, FormType, ReportingOwner, Source, SourceKind, Text};
 use crate::parse::diag::Diagnostic;
-use crate::parse::{line_at, xml, Parsed};
+use crate::parse::{line_at, rendered, xml, Parsed};
 
 /// Reads a full submission (any of the three forms) into its one filing.
 ///
@@ -29,16 +30,38 @@ pub fn parse(text: &str, path: &Text) -> Result<Parsed, Diagnostic> {
     }
     let env = document::envelope(text)?;
     let (header, mut warnings) = header::read_region(text, &env);
-    let part = document::ownership_xml(text, &env, header.submission_type.as_deref())?;
-    let line = line_at(text.as_bytes(), part.offset);
-    let (mut filing, xml_warnings) = xml::parse(part.text, path, line)?;
-    warnings.extend(xml_warnings);
+    let (mut filing, line) =
+        match document::ownership_xml(text, &env, header.submission_type.as_deref()) {
+            Ok(part) => {
+                let line = line_at(text.as_bytes(), part.offset);
+                let (filing, xml_warnings) = xml::parse(part.text, path, line)?;
+                warnings.extend(xml_warnings);
+                (filing, line)
+            }
+            // Before mid-2003 the form was typed into the document: no XML at all.
+            Err(no_xml) => {
+                let typed = rendered::typed::find(
+                    text,
+                    env.body.clone(),
+                    header.submission_type.as_deref(),
+                )
+                .ok_or(no_xml)?;
+                let line = line_at(text.as_bytes(), typed.offset);
+                let (filing, typed_warnings) = rendered::parse_typed(typed.text, path, line)?;
+                warnings.extend(typed_warnings);
+                (filing, line)
+            }
+        };
+    let kind = match filing.source.kind {
+        SourceKind::TypedText => SourceKind::TypedText,
+        _ => env.kind,
+    };
     if let Some(w) = apply_header(&mut filing, &header, line) {
         warnings.push(w);
     }
     filing.source = Source {
         path: path.clone(),
-        kind: env.kind,
+        kind,
         line: Some(line),
     };
     Ok(Parsed {

@@ -1,0 +1,443 @@
+//! EDGAR's HTML rendering of a form (the `xslF345X0x` stylesheets), as served or as a
+//! browser saved it (re-serialised, perhaps re-wrapped at 80 columns so values break
+//! across lines). The page's tables are read with an HTML parser: boxes by their labels,
+//! check boxes by the `X` in the cell before their words, table rows by their cells,
+//! footnote markers by the `<sup>` elements beside the values.
+
+use scraper::{ElementRef, Html, Selector};
+
+use crate::model::{
+    Address, Filing, FootnoteIds, FormType, Relationship, ReportingOwner, Signature, Source,
+    SourceKind, Table, Text,
+};
+use crate::parse::diag::Diagnostic;
+
+use super::cells::{self, Cell, RawRow};
+use super::columns::{layout_of_width, Form};
+use super::header;
+use super::lines::{find_ci, squash, Line};
+use super::notes;
+use super::words;
+
+fn sel(s: &str) -> Option<Selector> {
+    Selector::parse(s).ok()
+}
+
+/// The text of an element, whitespace collapsed.
+fn text_of(e: &ElementRef<'_>) -> String {
+    squash(&e.text().collect::<String>())
+}
+
+/// The text of an element without its footnote markers, and the markers.
+fn cell_of(e: &ElementRef<'_>) -> Cell {
+    let mut value = String::new();
+    let mut notes = FootnoteIds::new();
+    for node in e.descendants() {
+        let Some(t) = node.value().as_text() else {
+            continue;
+        };
+        let in_sup = node.ancestors().any(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|el| el.name() == "sup" || el.classes().any(|c| c == "FootnoteData"))
+        });
+        if in_sup {
+            let (_, ids) = words::split_markers(&squash(t));
+            notes.extend(ids);
+        } else {
+            value.push_str(t);
+            value.push(' ');
+        }
+    }
+    let mut cell = Cell::parse(&value);
+    cell.notes.extend(notes);
+    cell
+}
+
+/// Reads an HTML rendering.
+pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagnostic> {
+    let doc = Html::parse_document(text);
+    let mut warnings = Vec::new();
+    let (Some(td_sel), Some(tr_sel), Some(table_sel), Some(a_sel), Some(data_sel)) = (
+        sel("td"),
+        sel("tr"),
+        sel("table"),
+        sel("a"),
+        sel("span.FormData"),
+    ) else {
+        return Err(Diagnostic::new(None, "internal selector error"));
+    };
+    let body_text = doc.root_element().text().collect::<Vec<_>>().join("\n");
+    let tds: Vec<ElementRef<'_>> = doc.select(&td_sel).collect();
+    // The innermost cell whose own text starts with (or holds) a label.
+    let boxes = |label: &str| -> Vec<ElementRef<'_>> {
+        tds.iter()
+            .filter(|td| {
+                let direct: String = td
+                    .children()
+                    .filter_map(|c| {
+                        c.value().as_text().map(|t| t.to_string()).or_else(|| {
+                            ElementRef::wrap(c)
+                                .filter(|e| e.value().name() == "span" || e.value().name() == "b")
+                                .map(|e| e.text().collect::<String>())
+                        })
+                    })
+                    .collect();
+                find_ci(&squash(&direct), label).is_some()
+            })
+            .copied()
+            .collect()
+    };
+    let name_boxes = boxes("Name and Address of Reporting Person");
+    if name_boxes.is_empty() && !body_text.contains("Table I") {
+        return Err(Diagnostic::new(
+            None,
+            "an HTML page that is not a rendering of Form 3, 4 or 5",
+        ));
+    }
+    let base = header::form_of(&body_text).unwrap_or_else(|| {
+        warnings.push(Diagnostic::new(
+            None,
+            "the form's title was not found; read as a Form 4",
+        ));
+        FormType::Form4
+    });
+    let date_in = |label: &str| -> Option<(Option<chrono::NaiveDate>, String)> {
+        let b = boxes(label).into_iter().next()?;
+        let value = b
+            .select(&data_sel)
+            .map(|s| text_of(&s))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some((words::date(&value).ok().flatten(), value))
+    };
+    let mut period = None;
+    for label in [
+        "Date of Earliest Transaction",
+        "Statement for Issuer's Fiscal Year Ended",
+        "Date of Event Requiring Statement",
+    ] {
+        if let Some((d, raw)) = date_in(label) {
+            if d.is_none() && !raw.is_empty() {
+                warnings.push(Diagnostic::new(
+                    None,
+                    format!("box 3 left empty: not a date: {raw:?}"),
+                ));
+            }
+            period = period.or(d);
+        }
+    }
+    let original = date_in("If Amendment").and_then(|(d, _)| d);
+    let amended = original.is_some()
+        || body_text.contains("FORM 4/A")
+        || body_text.contains("FORM 3/A")
+        || body_text.contains("FORM 5/A");
+    let document_type = match (base, amended) {
+        (FormType::Form3, true) => FormType::Form3A,
+        (FormType::Form4, true) => FormType::Form4A,
+        (FormType::Form5, true) => FormType::Form5A,
+        (t, _) => t,
+    };
+    let form = Form::of(&document_type);
+    let mut f = Filing::new(
+        document_type,
+        Source {
+            path: path.clone(),
+            kind: SourceKind::RenderedHtml,
+            line: None,
+        },
+    );
+    f.period_of_report = period;
+    f.date_of_original_submission = original;
+
+    // Issuer.
+    if let Some(b) = boxes("Issuer Name").into_iter().next() {
+        if let Some(a) = b.select(&a_sel).next() {
+            f.issuer.name = Some(text_of(&a).into()).filter(|n: &Text| !n.is_empty());
+            f.issuer.cik = cik_of(&a);
+        }
+        let ticker = b
+            .select(&data_sel)
+            .map(|s| text_of(&s))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !ticker.is_empty() {
+            f.issuer.trading_symbol = Some(ticker.into());
+        }
+        if f.issuer.name.is_none() {
+            let all = text_of(&b);
+            let rest = all.split_once("Symbol").map_or(all.as_str(), |x| x.1);
+            let (name, t) = header::split_ticker(rest);
+            f.issuer.name = (!name.is_empty()).then(|| name.into());
+            if f.issuer.trading_symbol.is_none() {
+                f.issuer.trading_symbol = t.filter(|t| !t.is_empty()).map(Into::into);
+            }
+        }
+    }
+    if f.issuer.name.is_none() {
+        warnings.push(Diagnostic::new(
+            None,
+            "box 2: the issuer's name was not found",
+        ));
+    }
+
+    // Owners, each with the relationship box that follows it.
+    let rel_boxes = boxes("Relationship of Reporting Person");
+    let position = |e: &ElementRef<'_>| tds.iter().position(|t| t.id() == e.id()).unwrap_or(0);
+    for (i, nb) in name_boxes.iter().enumerate() {
+        let mut owner = owner_of(nb, &a_sel, &tr_sel, &td_sel, &data_sel);
+        let at = position(nb);
+        let next = name_boxes.get(i + 1).map_or(usize::MAX, &position);
+        if let Some(rb) = rel_boxes.iter().find(|r| {
+            let p = position(r);
+            p > at.saturating_sub(1) && p < next
+        }) {
+            owner.relationship = relationship_of(rb, &tr_sel, &td_sel);
+        }
+        f.owners.push(owner);
+    }
+    if f.owners.is_empty() {
+        warnings.push(Diagnostic::new(
+            None,
+            "box 1: no reporting person was found",
+        ));
+    }
+
+    // Check boxes.
+    let mark = |label: &str| -> Option<bool> {
+        let b = boxes(label).into_iter().next()?;
+        let prev = b.prev_siblings().find_map(ElementRef::wrap)?;
+        Some(text_of(&prev).eq_ignore_ascii_case("x"))
+    };
+    f.flags.not_subject_to_section16 = mark("Check this box if no longer");
+    f.flags.aff10b5_one = mark("Check this box to indicate");
+    f.flags.form3_holdings_reported = mark("Form 3 Holdings Reported");
+    f.flags.form4_transactions_reported = mark("Form 4 Transactions Reported");
+
+    // Tables.
+    for t in doc.select(&table_sel) {
+        let head = t
+            .select(&sel("th").unwrap_or_else(|| td_sel.clone()))
+            .next()
+            .map(|h| text_of(&h))
+            .unwrap_or_default();
+        let table = if head.starts_with("Table II") {
+            Table::Derivative
+        } else if head.starts_with("Table I") {
+            Table::NonDerivative
+        } else {
+            continue;
+        };
+        let mut n = 0;
+        for tr in t.select(&tr_sel) {
+            let cells: Vec<ElementRef<'_>> = tr
+                .children()
+                .filter_map(ElementRef::wrap)
+                .filter(|c| c.value().name() == "td")
+                .collect();
+            if cells.is_empty() {
+                continue;
+            }
+            let Some(layout) = layout_of_width(form, table, cells.len()) else {
+                warnings.push(Diagnostic::new(
+                    None,
+                    format!(
+                        "Table {} row of {} cells matches no layout of the form; skipped",
+                        table.as_str(),
+                        cells.len()
+                    ),
+                ));
+                continue;
+            };
+            n += 1;
+            let raw = RawRow {
+                line: 0,
+                kind: None,
+                cells: layout
+                    .iter()
+                    .copied()
+                    .zip(cells.iter().map(cell_of))
+                    .collect(),
+            };
+            let mut row = cells::build(table, n, &raw, &mut warnings);
+            row.line = None;
+            f.rows.push(row);
+        }
+    }
+
+    // Explanation, remarks, signatures.
+    if let Some(start) = tds
+        .iter()
+        .position(|td| text_of(td).starts_with("Explanation of Responses"))
+    {
+        let lines: Vec<Line> = tds
+            .iter()
+            .skip(start)
+            .take_while(|td| {
+                find_ci(&text_of(td), "signature of reporting person").is_none()
+                    && !td
+                        .select(&sel("u").unwrap_or_else(|| td_sel.clone()))
+                        .any(|_| true)
+            })
+            .map(|td| Line {
+                no: 0,
+                text: text_of(td),
+            })
+            .collect();
+        let cited: Vec<_> = f
+            .rows
+            .iter()
+            .flat_map(|r| r.footnote_ids())
+            .cloned()
+            .collect();
+        let mut w = Vec::new();
+        let ex = notes::explanation(&lines, &cited, &mut w);
+        warnings.extend(w.into_iter().map(|mut d| {
+            d.line = None;
+            d
+        }));
+        f.footnotes = ex.footnotes;
+        f.remarks = ex.remarks;
+    }
+    for tr in doc.select(&tr_sel) {
+        if find_ci(&text_of(&tr), "signature of reporting person").is_none() {
+            continue;
+        }
+        let Some(prev) = tr.prev_siblings().find_map(ElementRef::wrap) else {
+            continue;
+        };
+        let texts: Vec<String> = prev
+            .children()
+            .filter_map(ElementRef::wrap)
+            .map(|c| text_of(&c))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let Some((last, rest)) = texts.split_last() else {
+            continue;
+        };
+        match words::date(last) {
+            Ok(Some(d)) if !rest.is_empty() => f.signatures.push(Signature {
+                name: rest.join(" ").into(),
+                date: Some(d),
+            }),
+            _ => f.signatures.push(Signature {
+                name: texts.join(" ").into(),
+                date: None,
+            }),
+        }
+    }
+    if matches!(f.document_type, FormType::Form3 | FormType::Form3A) {
+        f.flags.no_securities_owned = Some(f.rows.is_empty());
+    }
+    Ok((f, warnings))
+}
+
+/// The CIK an EDGAR link carries (`…&CIK=0002064133`).
+fn cik_of(a: &ElementRef<'_>) -> Option<Text> {
+    let href = a.value().attr("href")?;
+    let i = find_ci(href, "cik=")?;
+    let cik: String = href
+        .get(i + 4..)?
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    (!cik.is_empty()).then(|| cik.into())
+}
+
+/// Name, CIK and address of a box 1 cell.
+fn owner_of(
+    b: &ElementRef<'_>,
+    a_sel: &Selector,
+    tr_sel: &Selector,
+    td_sel: &Selector,
+    data_sel: &Selector,
+) -> ReportingOwner {
+    let mut owner = ReportingOwner::default();
+    if let Some(a) = b.select(a_sel).next() {
+        owner.name = Some(text_of(&a).into());
+        owner.cik = cik_of(&a);
+    }
+    let mut street: Vec<String> = Vec::new();
+    let mut address = Address::default();
+    for tr in b.select(tr_sel) {
+        let tds: Vec<ElementRef<'_>> = tr.select(td_sel).collect();
+        let data: Vec<String> = tr.select(data_sel).map(|s| text_of(&s)).collect();
+        if data.is_empty() {
+            continue;
+        }
+        if tds.len() == 3 {
+            let cell = |i: usize| {
+                tds.get(i)
+                    .map(|t| text_of(t))
+                    .filter(|t| !t.is_empty())
+                    .map(Text::from)
+            };
+            address.city = cell(0);
+            address.state = cell(1);
+            address.zip = cell(2);
+        } else {
+            street.push(data.join(" "));
+        }
+    }
+    let mut lines = street.into_iter().filter(|s| !s.is_empty());
+    address.street1 = lines.next().map(Into::into);
+    let rest: Vec<String> = lines.collect();
+    address.street2 = (!rest.is_empty()).then(|| rest.join(" ").into());
+    owner.address = address;
+    if owner.name.is_none() {
+        let all = text_of(b);
+        let after = all.split_once("Person").map_or("", |(_, r)| r);
+        let name = after
+            .trim_start_matches('*')
+            .split("(Last)")
+            .next()
+            .unwrap_or_default()
+            .trim();
+        owner.name = (!name.is_empty()).then(|| name.into());
+    }
+    owner
+}
+
+/// The relationship boxes: `X` in the cell before a role's words; the title and other
+/// text in the row under the officer and other boxes.
+fn relationship_of(b: &ElementRef<'_>, tr_sel: &Selector, td_sel: &Selector) -> Relationship {
+    let rows: Vec<Vec<String>> = b
+        .select(tr_sel)
+        .map(|tr| tr.select(td_sel).map(|td| text_of(&td)).collect())
+        .collect();
+    let mut rel = Relationship::default();
+    let mut below: Vec<(usize, usize, u8)> = Vec::new();
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, t) in cells.iter().enumerate() {
+            let checked = c
+                .checked_sub(1)
+                .and_then(|p| cells.get(p))
+                .is_some_and(|m| m.eq_ignore_ascii_case("x"));
+            let lower = t.to_ascii_lowercase();
+            if lower == "director" {
+                rel.is_director = checked;
+            } else if lower == "10% owner" {
+                rel.is_ten_percent_owner = checked;
+            } else if lower.starts_with("officer") {
+                rel.is_officer = checked;
+                below.push((r + 1, c, 0));
+            } else if lower.starts_with("other") {
+                rel.is_other = checked;
+                below.push((r + 1, c, 1));
+            }
+        }
+    }
+    for (r, c, which) in below {
+        let text = rows
+            .get(r)
+            .and_then(|cells| cells.get(c))
+            .filter(|t| !t.is_empty())
+            .map(|t| Text::from(t.as_str()));
+        if which == 0 {
+            rel.officer_title = text;
+        } else {
+            rel.other_text = text;
+        }
+    }
+    rel
+}

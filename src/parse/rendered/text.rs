@@ -1,0 +1,560 @@
+//! The printed form as text: a PDF or a print turned into text or markdown, a typed
+//! pre-2003 form, or the form view's own output. The page is cut into the boxes above
+//! the tables, Table I, Table II, the reporting-owner table some printouts add, the
+//! explanation and the signatures; each part has its own reader.
+
+use crate::model::{Filing, FootnoteId, FormType, ReportingOwner, Source, SourceKind, Table, Text};
+use crate::parse::diag::Diagnostic;
+
+use super::cells::{self, RawRow};
+use super::columns::{holding_columns, layouts, Col, Form};
+use super::grammar::{self, Word};
+use super::grid;
+use super::header::{self, Header};
+use super::lines::{self, find_ci, squash, Line};
+use super::notes;
+
+/// Where the parts of the page are, as line indexes.
+#[derive(Debug, Default)]
+struct Map {
+    table1: Option<usize>,
+    table2: Option<usize>,
+    explanation: Option<usize>,
+    owners_table: Option<usize>,
+    signatures: Option<usize>,
+}
+
+/// Reads a printed form from text. `first_line` numbers the first line (a typed form
+/// inside a submission starts deep in its file); `kind` labels the source. An error
+/// means no part of a Form 3, 4 or 5 was found.
+pub fn parse(
+    text: &str,
+    path: &Text,
+    first_line: u32,
+    kind: SourceKind,
+) -> Result<(Filing, Vec<Diagnostic>), Diagnostic> {
+    let lines = lines::clean(text, first_line);
+    let mut warnings = Vec::new();
+    let map = map(&lines);
+    let ends: Vec<usize> = [map.explanation, map.owners_table, map.signatures]
+        .into_iter()
+        .flatten()
+        .collect();
+    let region_end = |from: usize| {
+        lines
+            .iter()
+            .enumerate()
+            .skip(from + 1)
+            .find(|(i, l)| ends.contains(i) || Some(*i) == map.table2 || is_table_end(&l.text))
+            .map_or(lines.len(), |(i, _)| i)
+    };
+    // The boxes: everything before Table I (with the part of its line before the title),
+    // and whatever box labels follow the tables before the explanation.
+    let first_part = [
+        map.table1,
+        map.table2,
+        map.explanation,
+        map.owners_table,
+        map.signatures,
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(lines.len());
+    let mut head: Vec<Line> = lines.get(..first_part).unwrap_or_default().to_vec();
+    if let Some(t1) = map.table1 {
+        if let Some(l) = lines.get(t1) {
+            if let Some(cut) = find_ci(&l.text, "table i") {
+                head.push(Line {
+                    no: l.no,
+                    text: l.text.get(..cut).unwrap_or_default().to_string(),
+                });
+            }
+        }
+    }
+    let t1_range = map.table1.map(|t| t + 1..region_end(t));
+    let t2_range = map.table2.map(|t| t + 1..region_end(t));
+    let after_tables = [&t1_range, &t2_range]
+        .into_iter()
+        .flatten()
+        .map(|r| r.end)
+        .max();
+    if let Some(from) = after_tables {
+        let to = ends
+            .iter()
+            .copied()
+            .filter(|e| *e >= from)
+            .min()
+            .unwrap_or(lines.len());
+        head.extend(lines.get(from..to).unwrap_or_default().iter().cloned());
+    }
+    head.retain(|l| !notes::is_boilerplate(&l.text));
+    let h = header::read(&head, &mut warnings);
+    let any_table = t1_range.is_some() || t2_range.is_some();
+    if !h.found_boxes && !any_table {
+        return Err(Diagnostic::new(
+            Some(first_line),
+            "no box or table of a Form 3, 4 or 5 was found in the text",
+        ));
+    }
+    let document_type = document_type(&h, &mut warnings, first_line);
+    let form = Form::of(&document_type);
+    let mut filing = Filing::new(
+        document_type,
+        Source {
+            path: path.clone(),
+            kind,
+            line: Some(first_line),
+        },
+    );
+    match &t1_range {
+        Some(r) => read_table(
+            &lines,
+            r.clone(),
+            form,
+            Table::NonDerivative,
+            &mut filing,
+            &mut warnings,
+        ),
+        None => warnings.push(Diagnostic::new(None, "no Table I was found")),
+    }
+    match &t2_range {
+        Some(r) => read_table(
+            &lines,
+            r.clone(),
+            form,
+            Table::Derivative,
+            &mut filing,
+            &mut warnings,
+        ),
+        None => warnings.push(Diagnostic::new(None, "no Table II was found")),
+    }
+    let cited: Vec<FootnoteId> = {
+        let mut ids: Vec<FootnoteId> = Vec::new();
+        for r in &filing.rows {
+            for id in r.footnote_ids() {
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
+        }
+        ids
+    };
+    if let Some(e) = map.explanation {
+        let end = [map.owners_table, map.signatures]
+            .into_iter()
+            .flatten()
+            .filter(|i| *i > e)
+            .min()
+            .unwrap_or(lines.len());
+        let ex = notes::explanation(lines.get(e..end).unwrap_or_default(), &cited, &mut warnings);
+        filing.footnotes = ex.footnotes;
+        filing.remarks = ex.remarks;
+    }
+    for id in &cited {
+        if filing.footnote(id).is_none() {
+            warnings.push(Diagnostic::new(
+                None,
+                format!(
+                    "footnote {} is cited in a table but its text was not found",
+                    id
+                ),
+            ));
+        }
+    }
+    let sig_from = after_tables.unwrap_or(0);
+    filing.signatures = notes::signatures(lines.get(sig_from..).unwrap_or_default(), &mut warnings);
+    apply_header(&mut filing, h, &mut warnings);
+    if let Some(o) = map.owners_table {
+        owners_table(&lines, o, &mut filing.owners, &mut warnings);
+    }
+    if filing.owners.is_empty() {
+        warnings.push(Diagnostic::new(
+            None,
+            "box 1: no reporting person was found",
+        ));
+    }
+    if matches!(filing.document_type, FormType::Form3 | FormType::Form3A) {
+        filing.flags.no_securities_owned = Some(filing.rows.is_empty());
+    }
+    Ok((filing, warnings))
+}
+
+/// True for a line that closes a table: the fixed notes under it, or the next box.
+fn is_table_end(line: &str) -> bool {
+    let t = line.trim().to_ascii_lowercase();
+    t.starts_with("reminder:")
+        || t.starts_with("* if the form")
+        || t.starts_with("persons who respond")
+        || find_ci(&t, "name and address of reporting person").is_some()
+        || find_ci(&t, "relationship of reporting person").is_some()
+}
+
+fn map(lines: &[Line]) -> Map {
+    let mut m = Map::default();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.as_str();
+        if m.table1.is_none() {
+            if let Some(at) = find_ci(t, "table i") {
+                let next = t.get(at + 7..).and_then(|r| r.chars().next());
+                if !matches!(next, Some('i' | 'I')) {
+                    m.table1 = Some(i);
+                    continue;
+                }
+            }
+        }
+        if m.table2.is_none() && m.table1.is_some() {
+            let lost_title = find_ci(t, "conversion").is_some()
+                && (find_ci(t, "exercis").is_some() || find_ci(t, "transaction date").is_some());
+            if find_ci(t, "table ii").is_some()
+                || find_ci(t, "title of derivative security").is_some()
+                || lost_title
+            {
+                m.table2 = Some(i);
+                continue;
+            }
+        }
+        if m.explanation.is_none() && find_ci(t, "explanation of responses").is_some() {
+            m.explanation = Some(i);
+        }
+        if m.owners_table.is_none() && find_ci(t, "reporting owner name").is_some() {
+            m.owners_table = Some(i);
+        }
+        let heading = squash(t).to_ascii_lowercase();
+        if m.signatures.is_none() && (heading == "signatures" || heading == "signature") {
+            m.signatures = Some(i);
+        }
+    }
+    if m.signatures.is_none() {
+        // No heading: the signatures start at the text just above the first caption.
+        let caption = lines
+            .iter()
+            .position(|l| find_ci(&l.text, "signature of reporting person").is_some());
+        if let Some(c) = caption {
+            let mut start = c;
+            while start > 0
+                && lines.get(start - 1).is_some_and(|l| {
+                    let t = l.text.trim();
+                    !t.is_empty()
+                        && !notes::is_boilerplate(t)
+                        && !notes::starts_note(t)
+                        && find_ci(t, "remarks:").is_none()
+                })
+            {
+                start -= 1;
+            }
+            if m.explanation.map_or(true, |e| start > e) {
+                m.signatures = Some(start);
+            }
+        }
+    }
+    m
+}
+
+fn document_type(h: &Header, warnings: &mut Vec<Diagnostic>, line: u32) -> FormType {
+    let base = h.form.clone().unwrap_or_else(|| {
+        warnings.push(Diagnostic::new(
+            Some(line),
+            "the form's title was not found; read as a Form 4",
+        ));
+        FormType::Form4
+    });
+    if h.says_amendment || h.original.is_some() {
+        match base {
+            FormType::Form3 => FormType::Form3A,
+            FormType::Form4 => FormType::Form4A,
+            FormType::Form5 => FormType::Form5A,
+            other => other,
+        }
+    } else {
+        base
+    }
+}
+
+fn apply_header(f: &mut Filing, h: Header, warnings: &mut Vec<Diagnostic>) {
+    f.owners = h.owners;
+    f.issuer.name = h.issuer_name;
+    f.issuer.trading_symbol = h.ticker;
+    f.period_of_report = h.period;
+    f.date_of_original_submission = h.original;
+    f.flags = h.flags;
+    if f.issuer.name.is_none() {
+        warnings.push(Diagnostic::new(
+            None,
+            "box 2: the issuer's name was not found",
+        ));
+    }
+    if f.period_of_report.is_none() {
+        warnings.push(Diagnostic::new(
+            None,
+            "box 3: the date of the statement was not found",
+        ));
+    }
+    if let Some(joint) = h.joint {
+        let n = f.owners.len();
+        if joint && n == 1 || !joint && n > 1 {
+            warnings.push(Diagnostic::new(
+                None,
+                format!(
+                    "box 6 says the form is filed by {} but {n} reporting persons were read",
+                    if joint {
+                        "more than one person"
+                    } else {
+                        "one person"
+                    }
+                ),
+            ));
+        }
+    }
+}
+
+fn read_table(
+    lines: &[Line],
+    range: std::ops::Range<usize>,
+    form: Form,
+    table: Table,
+    filing: &mut Filing,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let region = lines.get(range).unwrap_or_default();
+    let raw = if grid::is_records(region) {
+        grid::read_records(region, form, table)
+    } else if grid::is_ruled(region) {
+        match grid::read(region, form, table) {
+            Ok(rows) => rows,
+            Err(e) => {
+                warnings.push(Diagnostic::new(region.first().map(|l| l.no), e));
+                loose_rows(region, form, table, warnings)
+            }
+        }
+    } else {
+        loose_rows(region, form, table, warnings)
+    };
+    let mut n = 0;
+    for r in raw {
+        n += 1;
+        let row = cells::build(table, n, &r, warnings);
+        filing.rows.push(row);
+    }
+}
+
+/// Words that only a table's headings carry.
+fn is_heading(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    [
+        "instr",
+        "title of",
+        "month/day",
+        "(mont",
+        "deemed exec",
+        "transaction code",
+        "beneficially owned",
+        "ownership form",
+        "nature of indirect",
+        "date exer",
+        "expira",
+        "(a) or (d)",
+        "amount or number",
+        "conversion or",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+        && !grammar::words_of(line)
+            .iter()
+            .any(|w| super::words::is_date(&w.text))
+}
+
+/// Rows of a table whose columns were lost: each line with a value is a row read by
+/// the words' shapes; a line of words only continues the text of the row above.
+fn loose_rows(
+    lines: &[Line],
+    form: Form,
+    table: Table,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<RawRow> {
+    let transaction = match form {
+        Form::Three => None,
+        _ => layouts(form, table).first().copied(),
+    };
+    let holding = holding_columns(form, table);
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut last: Option<grammar::Reading> = None;
+    for l in lines {
+        if l.text.trim().is_empty() || is_heading(&l.text) || notes::is_boilerplate(&l.text) {
+            continue;
+        }
+        let ws: Vec<Word> = grammar::words_of(&l.text);
+        if grammar::has_values(&ws) {
+            if let Some(done) = last.take() {
+                rows.push(done.row);
+            }
+            let reading = grammar::read(l.no, &ws, transaction, holding);
+            if !reading.dropped.is_empty() {
+                warnings.push(Diagnostic::new(
+                    Some(l.no),
+                    format!(
+                        "Table {} line {}: words that fit no column were left out: {:?}",
+                        table.as_str(),
+                        rows.len() + 1,
+                        reading.dropped.join(" ")
+                    ),
+                ));
+            }
+            last = Some(reading);
+            continue;
+        }
+        if let (Some(reading), Some(first)) = (last.as_mut(), ws.first()) {
+            let col = continued_column(reading, first.x);
+            let text = ws
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            append(&mut reading.row, col, &text);
+        }
+    }
+    if let Some(done) = last {
+        rows.push(done.row);
+    }
+    rows
+}
+
+/// The text column a wrapped line continues: the title when it starts left of the
+/// values, else the text column that started nearest on its left.
+fn continued_column(reading: &grammar::Reading, x: usize) -> Col {
+    if reading.values_x.map_or(true, |v| x < v) {
+        return Col::Title;
+    }
+    reading
+        .text_x
+        .iter()
+        .filter(|(_, tx)| *tx <= x + 2)
+        .max_by_key(|(_, tx)| *tx)
+        .map(|(c, _)| *c)
+        .filter(|c| *c != Col::Title)
+        .unwrap_or(Col::Nature)
+}
+
+fn append(row: &mut RawRow, col: Col, text: &str) {
+    let existing = row.cells.iter_mut().find(|(c, _)| *c == col);
+    let joined = match &existing {
+        Some((_, cell)) => {
+            let mut s = cell.text.clone();
+            for id in &cell.notes {
+                s.push_str(&super::words::format_marker(id));
+            }
+            format!("{s} {text}")
+        }
+        None => text.to_string(),
+    };
+    let cell = cells::Cell::parse(&joined);
+    match existing {
+        Some((_, c)) => *c = cell,
+        None => row.cells.push((col, cell)),
+    }
+}
+
+/// The "Reporting Owners" table some printouts add: one line per owner, name and
+/// address in the first cell, then Director, 10% Owner, Officer (title) and Other. It
+/// fills the relationship of owners the boxes left blank and adds owners the boxes do
+/// not show (box 1 holds only the first of a joint filing).
+fn owners_table(
+    lines: &[Line],
+    at: usize,
+    owners: &mut Vec<ReportingOwner>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    for l in lines.iter().skip(at + 1) {
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let lower = t.to_ascii_lowercase();
+        if lower.starts_with("signature") || find_ci(t, "explanation of responses").is_some() {
+            break;
+        }
+        if lower.starts_with("director") || lower.contains("relationships") {
+            continue;
+        }
+        let cells: Vec<&str> = t.split('\t').map(str::trim).collect();
+        let Some(first) = cells.first() else { continue };
+        let (name, address) = split_name_address(first);
+        if name.is_empty() {
+            continue;
+        }
+        let known = owners.iter_mut().find(|o| {
+            o.name
+                .as_deref()
+                .is_some_and(|n| squash(n).eq_ignore_ascii_case(&name))
+        });
+        let cell = |i: usize| cells.get(i).copied().unwrap_or_default();
+        let rel = if cells.len() >= 3 {
+            Some(crate::model::Relationship {
+                is_director: cell(1).eq_ignore_ascii_case("x"),
+                is_ten_percent_owner: cell(2).eq_ignore_ascii_case("x"),
+                is_officer: !cell(3).is_empty(),
+                is_other: !cell(4).is_empty(),
+                officer_title: (!cell(3).is_empty()).then(|| cell(3).into()),
+                other_text: (!cell(4).is_empty()).then(|| cell(4).into()),
+            })
+        } else {
+            None
+        };
+        match known {
+            Some(o) => {
+                if let Some(rel) = rel {
+                    if o.relationship == Default::default() {
+                        o.relationship = rel;
+                    }
+                }
+            }
+            None => {
+                if rel.is_none() {
+                    warnings.push(Diagnostic::new(
+                        Some(l.no),
+                        format!("reporting owner {name:?}: relationship columns unreadable"),
+                    ));
+                }
+                owners.push(ReportingOwner {
+                    cik: None,
+                    name: Some(name.into()),
+                    address,
+                    relationship: rel.unwrap_or_default(),
+                });
+            }
+        }
+    }
+}
+
+/// `CARUSO JAMES V C/O CELLECTAR …, MADISON, WI 53716`: the name runs to the first word
+/// that starts an address (`C/O`, `P.O.`, a house number).
+fn split_name_address(s: &str) -> (String, crate::model::Address) {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|w| {
+            let u = w.to_ascii_uppercase();
+            u == "C/O"
+                || u.starts_with("P.O")
+                || u == "PO"
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .unwrap_or(words.len());
+    let name = words.get(..at).unwrap_or_default().join(" ");
+    let rest = words.get(at..).unwrap_or_default().join(" ");
+    let mut address = crate::model::Address::default();
+    if let Some(comma) = rest.rfind(", ") {
+        let head = rest.get(..comma).unwrap_or_default();
+        let tail = rest.get(comma + 2..).unwrap_or_default();
+        // The city is the last word(s) of the head after the street, which the table
+        // does not mark; keep the whole head as street and read state and ZIP.
+        address.street1 = Some(head.into());
+        let mut t = tail.split_whitespace();
+        address.state = t.next().map(Into::into);
+        let zip = t.collect::<Vec<_>>().join(" ");
+        address.zip = (!zip.is_empty()).then(|| zip.into());
+    } else if !rest.is_empty() {
+        address.street1 = Some(rest.into());
+    }
+    (name, address)
+}

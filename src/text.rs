@@ -49,6 +49,20 @@ fn sanitize_plain(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// True when text holds a control character other than tab and line ends: NUL, ESC,
+/// DEL or the C1 range. Real filings never do; hostile ones try to reach the terminal
+/// with them. Byte-based, so it is cheap enough to run on every field read.
+pub fn has_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1f | 0x7f => true,
+        // U+0080..U+009F are encoded as C2 80..C2 9F.
+        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        _ => false,
+    })
+}
+
 /// Decodes `&name;` and `&#n;`/`&#xh;` references that survive in double-escaped text.
 /// Unknown names are left as written.
 fn decode_entities(s: &str) -> String {
@@ -136,6 +150,15 @@ mod tests {
         assert_eq!(sanitize("x\u{0}y\u{8}z"), "xyz");
         assert_eq!(sanitize("one\n  two\tthree"), "one two three");
         assert_eq!(sanitize("plain"), "plain");
+    }
+
+    #[test]
+    fn control_characters_are_detected() {
+        use super::has_control;
+        assert!(has_control("a\u{1b}[31m"));
+        assert!(has_control("x\u{0}"));
+        assert!(has_control("\u{9b}31m"));
+        assert!(!has_control("tab\tand\nlines\r ok, caf\u{e9} \u{a0}"));
     }
 
     #[test]

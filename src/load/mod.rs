@@ -329,6 +329,15 @@ pub fn load_file(path: &Path) -> (Vec<Filing>, Vec<LoadIssue>) {
 
 /// Sniffs and parses one file already in memory.
 pub fn load_bytes(label: &Text, bytes: &[u8]) -> (Vec<Filing>, Vec<LoadIssue>) {
+    // A UTF-16 file is sniffed and read as the text it holds.
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let (text, note) = parse::decode(bytes);
+        let (filings, mut issues) = load_bytes(label, text.as_bytes());
+        if let Some(d) = note {
+            issues.insert(0, LoadIssue::from_diagnostic(label, Severity::Warning, d));
+        }
+        return (filings, issues);
+    }
     let format = sniff(bytes);
     if format == Format::Zip {
         let read = dataset::read_zip(label, bytes);

@@ -98,6 +98,24 @@ pub fn accession_from_path(path: &str) -> Option<Text> {
 /// UTF-8 are read as Windows-1252 (where 0x80–0x9F are curly quotes and dashes) and a
 /// warning says so, naming the line of the first bad byte.
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<Diagnostic>) {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        if encoding != encoding_rs::UTF_8 {
+            // UTF-16 with its byte-order mark, as some editors save XML.
+            let (text, _, had_errors) = encoding.decode(bytes);
+            let note = if had_errors {
+                " (with invalid sequences)"
+            } else {
+                ""
+            };
+            return (
+                Cow::Owned(text.into_owned()),
+                Some(Diagnostic::new(
+                    Some(1),
+                    format!("read as {}{note}", encoding.name()),
+                )),
+            );
+        }
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => (Cow::Borrowed(s), None),

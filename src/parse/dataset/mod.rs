@@ -90,6 +90,10 @@ pub fn read_dir(dir: &Path) -> QuarterRead {
     read
 }
 
+/// The largest table inflated from a zip: the biggest real table of a quarter is a few
+/// hundred megabytes.
+const MAX_TABLE_BYTES: usize = 1 << 30;
+
 /// True when `bytes` start like a zip archive.
 pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
@@ -130,10 +134,23 @@ pub fn read_zip(label: &Text, bytes: &[u8]) -> QuarterRead {
             let mut file = archive
                 .by_index(*i)
                 .map_err(|e| fail(format!("cannot open: {e}")))?;
-            let mut out =
-                Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0).min(1 << 30));
-            file.read_to_end(&mut out)
+            // The declared size is only a hint (a hostile archive can lie), and inflating
+            // stops at a ceiling far above any real quarter's table, so a zip bomb costs
+            // an error, not the machine's memory.
+            let hint = usize::try_from(file.size())
+                .unwrap_or(0)
+                .min(MAX_TABLE_BYTES);
+            let mut out = Vec::with_capacity(hint.min(256 << 20));
+            (&mut file)
+                .take(MAX_TABLE_BYTES as u64 + 1)
+                .read_to_end(&mut out)
                 .map_err(|e| fail(format!("cannot inflate: {e}")))?;
+            if out.len() > MAX_TABLE_BYTES {
+                return Err(fail(format!(
+                    "inflates to more than {} MiB, far beyond any real table: not read",
+                    MAX_TABLE_BYTES >> 20
+                )));
+            }
             Ok(TableFile {
                 name: *table,
                 label: member_label,

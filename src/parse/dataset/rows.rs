@@ -191,6 +191,12 @@ impl<'r> Rec<'r> {
 
     fn text(&mut self, col: Option<usize>) -> Option<Text> {
         let raw = field(self.rec, col)?;
+        if crate::text::has_control(raw) {
+            self.warn(
+                col,
+                "holds control characters (terminal escapes?); they are never shown".into(),
+            );
+        }
         Some(self.interner.get(raw))
     }
 

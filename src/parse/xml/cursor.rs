@@ -184,19 +184,42 @@ impl<'a> Cursor<'a> {
         )
     }
 
-    /// Skips a child element and everything inside it.
+    /// Skips a child element and everything inside it. Real filings nest a handful of
+    /// levels; an unknown element nested absurdly deep is skipped all the same, with a
+    /// warning, and without recursion.
     pub fn skip(&mut self, child: &Child<'a>) -> Result<(), Diagnostic> {
         if child.is_empty {
             return Ok(());
         }
-        match self.reader.read_to_end(child.start.name()) {
-            Ok(_) => Ok(()),
-            Err(quick_xml::Error::Syntax(_)) => Err(self.truncated(&child.name())),
-            Err(e) => {
-                let at = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
-                Err(self.error(at, format!("malformed XML inside <{}>: {e}", child.name())))
+        let mut depth = 0usize;
+        let mut deepest = 0usize;
+        loop {
+            match self.next()? {
+                Event::Start(_) => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                Event::End(_) => {
+                    if depth == 0 {
+                        break;
+                    }
+                    depth -= 1;
+                }
+                Event::Eof => return Err(self.truncated(&child.name())),
+                Event::DocType(_) => return Err(self.doctype()),
+                _ => {}
             }
         }
+        if deepest > MAX_SKIPPED_DEPTH {
+            self.warn(
+                child.pos,
+                format!(
+                    "<{}> nests elements {deepest} levels deep; skipped",
+                    child.name()
+                ),
+            );
+        }
+        Ok(())
     }
 
     /// Reads the text content of a child element, trimmed; `None` when empty. Text of
@@ -241,7 +264,29 @@ impl<'a> Cursor<'a> {
                 _ => {}
             }
         }
-        Ok(out.and_then(trim_cow).map(normalize_line_ends))
+        let text = out.and_then(trim_cow).map(normalize_line_ends);
+        if let Some(t) = &text {
+            if t.len() > MAX_TEXT_LEN {
+                self.warn(
+                    child.pos,
+                    format!(
+                        "<{}> is {} MB of text, far longer than any real filing's",
+                        child.name(),
+                        t.len() >> 20
+                    ),
+                );
+            }
+            if crate::text::has_control(t) {
+                self.warn(
+                    child.pos,
+                    format!(
+                        "<{}> holds control characters (terminal escapes?); they are never shown",
+                        child.name()
+                    ),
+                );
+            }
+        }
+        Ok(text)
     }
 
     /// Reads a leaf as shared text.
@@ -277,18 +322,15 @@ impl<'a> Cursor<'a> {
 
     /// Reads the id attribute of a `footnoteId` element and skips its content.
     pub fn footnote_id(&mut self, child: &Child<'a>) -> Result<Option<FootnoteId>, Diagnostic> {
-        let id = match child.start.try_get_attribute(b"id") {
-            Ok(Some(attr)) => match attr.unescape_value() {
-                Ok(v) if !v.trim().is_empty() => Some(FootnoteId::new(&v)),
-                _ => None,
-            },
-            _ => None,
-        };
+        let id = read_id(&child.start);
         self.skip(child)?;
-        if id.is_none() {
-            self.warn(child.pos, "<footnoteId> without an id attribute");
+        match id {
+            Ok(id) => Ok(Some(id)),
+            Err(why) => {
+                self.warn(child.pos, format!("<footnoteId> {why}; reference dropped"));
+                Ok(None)
+            }
         }
-        Ok(id)
     }
 
     /// Reads a value-with-footnotes wrapper: the raw `<value>` text and the footnote ids.
@@ -397,6 +439,39 @@ impl<'a> Cursor<'a> {
     /// A date wrapper.
     pub fn fv_date(&mut self, child: &Child<'a>) -> Result<Fv<chrono::NaiveDate>, Diagnostic> {
         self.fv(child, values::iso_date)
+    }
+}
+
+/// Deeper than this, a skipped element is worth a warning: no filing nests so deep.
+const MAX_SKIPPED_DEPTH: usize = 64;
+
+/// Text longer than this is worth a warning: the longest real remarks run to a few
+/// thousand characters.
+const MAX_TEXT_LEN: usize = 1 << 20;
+
+/// Footnote ids are short (`F1`…`F99`); anything longer is not an id.
+const MAX_ID_LEN: usize = 32;
+
+/// Reads the `id` attribute of a `footnote` or `footnoteId` element.
+pub fn read_id(start: &BytesStart<'_>) -> Result<FootnoteId, String> {
+    let attr = match start.try_get_attribute(b"id") {
+        Ok(Some(attr)) => attr,
+        Ok(None) => return Err("has no id attribute".into()),
+        Err(e) => return Err(format!("has an unreadable attribute: {e}")),
+    };
+    let value = attr
+        .unescape_value()
+        .map_err(|e| format!("has an unreadable id: {e}"))?;
+    let id = value.trim();
+    if id.is_empty() {
+        Err("has an empty id".into())
+    } else if id.chars().count() > MAX_ID_LEN || crate::text::has_control(id) {
+        Err(format!(
+            "has an id that is not a footnote id ({} characters)",
+            id.chars().count()
+        ))
+    } else {
+        Ok(FootnoteId::new(id))
     }
 }
 

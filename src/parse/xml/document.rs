@@ -255,21 +255,17 @@ fn footnotes<'a>(
             c.skip(&child)?;
             continue;
         }
-        let id = match child.start.try_get_attribute(b"id") {
-            Ok(Some(attr)) => attr
-                .unescape_value()
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-                .map(|v| crate::model::FootnoteId::new(&v)),
-            _ => None,
-        };
+        let id = super::cursor::read_id(&child.start);
         let text = c.text(&child)?;
-        let Some(id) = id else {
-            c.warn(
-                child.pos,
-                "<footnote> without an id attribute; it cannot be referenced",
-            );
-            continue;
+        let id = match id {
+            Ok(id) => id,
+            Err(why) => {
+                c.warn(
+                    child.pos,
+                    format!("<footnote> {why}; it cannot be referenced"),
+                );
+                continue;
+            }
         };
         if out.iter().any(|f| f.id == id) {
             c.warn(

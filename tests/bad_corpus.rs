@@ -1,0 +1,154 @@
+//! The hostile corpus: damaged and malicious files loaded together with the good sample
+//! filings. Nothing panics, every bad file gets a clear issue naming it (and its line
+//! where there is one), every good file loads exactly as it does on its own, and no text
+//! that reaches a screen or a report carries a control character.
+
+use std::path::{Path, PathBuf};
+
+use insider_tui::load::load;
+use insider_tui::model::Filing;
+use insider_tui::parse::diag::Severity;
+use insider_tui::text::sanitize;
+
+fn manifest(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// Files of the corpus that are odd but valid, or not filings at all: they load cleanly
+/// (or are passed over in a folder walk) and so owe no issue.
+const NO_ISSUE_EXPECTED: &[&str] = &["mixed-line-ends.xml", "html-page.html"];
+
+/// Hostile files too large to commit, written at test time.
+fn generated(dir: &Path) {
+    let good = std::fs::read_to_string(manifest(
+        "assets/cellectar-form4-x0306-caruso-10b5-1-sale.xml",
+    ))
+    .unwrap();
+    // A 100 MB single line: remarks with no line break at all.
+    let huge = "A".repeat(100 << 20);
+    let one_line = good
+        .replace('\n', " ")
+        .replace("<remarks/>", &format!("<remarks>{huge}</remarks>"))
+        .replace(
+            "</ownershipDocument>",
+            &format!("<remarks>{huge}</remarks></ownershipDocument>"),
+        );
+    std::fs::write(dir.join("gen-100mb-single-line.xml"), one_line).unwrap();
+    // Nesting a million levels deep inside an unknown element.
+    let depth = 1_000_000;
+    let deep = good.replace(
+        "<issuer>",
+        &format!(
+            "<junk>{}{}</junk><issuer>",
+            "<a>".repeat(depth),
+            "</a>".repeat(depth)
+        ),
+    );
+    std::fs::write(dir.join("gen-deep-nesting.xml"), deep).unwrap();
+    // A 10 MB attribute value where a footnote id belongs.
+    let attr = good.replacen(
+        "<footnoteId id=\"F1\"/>",
+        &format!("<footnoteId id=\"{}\"/>", "F".repeat(10 << 20)),
+        1,
+    );
+    std::fs::write(dir.join("gen-huge-attribute.xml"), attr).unwrap();
+}
+
+#[test]
+fn hostile_corpus_never_crashes_or_loses_a_good_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    generated(tmp.path());
+    let bad = manifest("tests/bad_corpus");
+    let assets = manifest("assets");
+    let report = load(
+        &[bad.clone(), tmp.path().to_path_buf(), assets.clone()],
+        false,
+    );
+
+    // Every bad file, committed or generated, is named by at least one issue.
+    let mut names: Vec<String> = std::fs::read_dir(&bad)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.extend(
+        [
+            "gen-deep-nesting.xml",
+            "gen-huge-attribute.xml",
+            "gen-100mb-single-line.xml",
+        ]
+        .map(String::from),
+    );
+    assert!(names.len() >= 44, "{} bad files", names.len());
+    let mut missing = Vec::new();
+    for name in &names {
+        let issues: Vec<_> = report
+            .issues
+            .iter()
+            .filter(|i| i.path.contains(name.as_str()))
+            .collect();
+        if issues.is_empty() && !NO_ISSUE_EXPECTED.contains(&name.as_str()) {
+            missing.push(name.clone());
+        }
+        for i in issues {
+            let shown = i.to_string();
+            assert!(shown.contains(name.as_str()), "{shown}");
+            assert!(!shown.chars().any(char::is_control), "{shown:?}");
+            // XML errors inside a document name their line.
+            if name.ends_with(".xml") && i.message.contains("malformed") {
+                assert!(i.line.is_some(), "{shown}");
+            }
+        }
+    }
+    assert!(missing.is_empty(), "files without an issue: {missing:?}");
+    assert!(
+        report.issues.iter().all(|i| !i.path.contains("assets")),
+        "a good file got an issue"
+    );
+
+    // Every good file is there and equal to what it is on its own.
+    let alone = load(std::slice::from_ref(&assets), false);
+    assert_eq!(
+        alone.count(Severity::Error) + alone.count(Severity::Warning),
+        0
+    );
+    let from_assets = |filings: &[Filing]| {
+        let mut v: Vec<Filing> = filings
+            .iter()
+            .filter(|f| f.source.path.contains("assets"))
+            .cloned()
+            .collect();
+        v.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        v
+    };
+    assert_eq!(from_assets(&report.filings), from_assets(&alone.filings));
+    assert_eq!(alone.filings.len(), 17);
+
+    // The damaged-but-readable files kept what could be read.
+    let huge = report
+        .filings
+        .iter()
+        .find(|f| f.source.path.ends_with("gen-100mb-single-line.xml"))
+        .expect("the 100 MB line loads");
+    assert_eq!(huge.remarks.as_ref().map(|r| r.len()), Some(100 << 20));
+    let deep = report
+        .filings
+        .iter()
+        .find(|f| f.source.path.ends_with("gen-deep-nesting.xml"))
+        .expect("deep nesting loads");
+    assert_eq!(deep.issuer.ticker().as_deref(), Some("CLRB"));
+
+    // No text of any filing reaches the screen with a control character in it.
+    for f in &report.filings {
+        let texts = f
+            .owners
+            .iter()
+            .filter_map(|o| o.name.as_deref())
+            .chain(f.issuer.name.as_deref())
+            .chain(f.footnotes.iter().map(|n| &*n.text))
+            .chain(f.remarks.as_deref());
+        for t in texts {
+            let shown = sanitize(t);
+            assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        }
+    }
+}

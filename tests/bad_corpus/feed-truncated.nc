@@ -1,0 +1,2 @@
+<SUBMISSION>
+<ACCESSION-NUMBER>0000000001-24-000003<TYPE>4<FILING-DATE>20241301<DOCUMENT><TYPE>4<TEXT><XML><?xml version="1.0"?><ownershipDocument><documentType>4

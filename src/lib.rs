@@ -8,7 +8,14 @@
 
 #![forbid(unsafe_code)]
 
+pub mod app;
+pub mod check;
+pub mod cli;
+pub mod export;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod store;
+pub mod terminal;
 pub mod text;
+pub mod ui;

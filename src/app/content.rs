@@ -154,9 +154,6 @@ pub fn detail_items(filing: &Filing) -> Vec<DetailItem> {
     if let Some(d) = filing.period_of_report {
         out.push(item("Period", d.to_string(), false));
     }
-    if let Some(a) = &filing.accession_number {
-        out.push(item("Accession", a.to_string(), false));
-    }
     let plan = Plan::of(filing);
     out.push(item(
         "10b5-1 plan",
@@ -165,28 +162,24 @@ pub fn detail_items(filing: &Filing) -> Vec<DetailItem> {
     ));
     if !matches!(form, FormType::Form3 | FormType::Form3A) {
         let ns = filing.flags.not_subject_to_section16;
-        out.push(item(
-            "Not subject to §16",
-            yes_no(ns).to_string(),
-            ns == Some(true),
-        ));
+        let text = match ns {
+            Some(true) => "no longer subject (box ticked)",
+            Some(false) => "subject",
+            None => "box not filed",
+        };
+        out.push(item("Section 16", text.to_string(), ns == Some(true)));
     }
     if let Some(b) = filing.flags.no_securities_owned {
-        out.push(item("No securities owned", yes_no(Some(b)).to_string(), b));
+        out.push(item("No securities", yes_no(Some(b)).to_string(), b));
     }
     if let Some(b) = filing.flags.form3_holdings_reported {
-        out.push(item(
-            "Form 3 holdings reported",
-            yes_no(Some(b)).to_string(),
-            false,
-        ));
+        out.push(item("Form 3 holdings", yes_no(Some(b)).to_string(), false));
     }
     if let Some(b) = filing.flags.form4_transactions_reported {
-        out.push(item(
-            "Form 4 transactions reported",
-            yes_no(Some(b)).to_string(),
-            false,
-        ));
+        out.push(item("Form 4 trades", yes_no(Some(b)).to_string(), false));
+    }
+    if let Some(r) = &filing.remarks {
+        out.push(item("Remarks", r.to_string(), false));
     }
     for s in &filing.signatures {
         let value = match s.date {
@@ -195,8 +188,8 @@ pub fn detail_items(filing: &Filing) -> Vec<DetailItem> {
         };
         out.push(item("Signature", value, false));
     }
-    if let Some(r) = &filing.remarks {
-        out.push(item("Remarks", r.to_string(), false));
+    if let Some(a) = &filing.accession_number {
+        out.push(item("Accession", a.to_string(), false));
     }
     let source = &filing.source;
     let at = match source.line {
@@ -214,7 +207,7 @@ pub fn detail_items(filing: &Filing) -> Vec<DetailItem> {
 }
 
 /// Width of the label column in the detail pane.
-pub const DETAIL_LABEL: usize = 14;
+pub const DETAIL_LABEL: usize = 15;
 
 /// One drawn line of the detail pane: a label on an item's first line, then the text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use super::Pane;
 pub const FULL_HEIGHT: u16 = 34;
 
 /// Height of the owners and detail row in the full layout.
-const MIDDLE_HEIGHT: u16 = 7;
+const MIDDLE_HEIGHT: u16 = 8;
 
 /// The screen cut into panes. Hidden panes get an empty rectangle.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -58,7 +58,7 @@ impl Areas {
             ..Areas::default()
         };
         if h >= FULL_HEIGHT {
-            let filings_h = (body * 35 / 100).max(6);
+            let filings_h = (body * 30 / 100).max(6);
             let rest = body - filings_h - MIDDLE_HEIGHT;
             let tx_h = rest * 6 / 10;
             let owners_w = w * 6 / 10;

@@ -6,7 +6,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use ratatui::Frame;
 
 use super::cells::{self, fixed, flex, Align, Cell, Col};
-use super::{pane_block, row_style, theme};
+use super::{pane_block, row_style, theme, with_gutter, GUTTER};
 use crate::app::{format, App, Pane};
 use crate::store::search::highlight;
 
@@ -36,8 +36,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     if inner.area() == 0 {
         return;
     }
-    let widths = cells::widths(&COLS, inner.width);
-    let mut lines = vec![cells::header(&COLS, &widths)];
+    let widths = cells::widths(&COLS, inner.width.saturating_sub(GUTTER));
+    let mut lines = vec![with_gutter(cells::header(&COLS, &widths), false)];
     let cursor = app.cursors().filings;
     let visible = inner.height.saturating_sub(1) as usize;
     let query = app.search().map(|h| h.query().to_string());
@@ -106,8 +106,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             net,
             Cell::new(facts.value.map(format::money).unwrap_or_default()),
         ];
-        let style = row_style(app, Pane::Filings, i == cursor.selected);
-        lines.push(cells::row(&row, &COLS, &widths).style(style));
+        let is_selected = i == cursor.selected;
+        let style = row_style(app, Pane::Filings, is_selected);
+        lines.push(with_gutter(
+            cells::row(&row, &COLS, &widths).style(style),
+            is_selected,
+        ));
     }
     if app.view().is_empty() {
         lines.push(Line::styled(empty_text(app), theme::dim()));

@@ -78,12 +78,11 @@ fn pane_block<'a>(app: &App, pane: Pane, detail: String) -> Block<'a> {
             if i > 0 {
                 title.push(Span::styled("│", theme::dim()));
             }
-            let style = if *p == pane {
-                theme::title()
+            if *p == pane {
+                title.push(Span::styled(format!(" [{}] ", p.title()), theme::title()));
             } else {
-                theme::dim()
-            };
-            title.push(Span::styled(format!(" {} ", p.title()), style));
+                title.push(Span::styled(format!(" {} ", p.title()), theme::dim()));
+            }
         }
     } else {
         title.push(Span::styled(format!(" {} ", pane.title()), theme::title()));
@@ -95,6 +94,22 @@ fn pane_block<'a>(app: &App, pane: Pane, detail: String) -> Block<'a> {
         .borders(Borders::ALL)
         .border_style(border)
         .title(Line::from(title))
+}
+
+/// Cells before each list row: the selection mark.
+const GUTTER: u16 = 2;
+
+/// The selection mark of a list row, so the selection reads without colour too.
+fn gutter(is_selected: bool) -> Span<'static> {
+    Span::styled(if is_selected { "▶ " } else { "  " }, theme::cited())
+}
+
+/// `line` with a gutter in front.
+fn with_gutter(line: Line<'static>, is_selected: bool) -> Line<'static> {
+    let style = line.style;
+    let mut spans = vec![gutter(is_selected)];
+    spans.extend(line.spans);
+    Line::from(spans).style(style)
 }
 
 /// Style of a row: selected (focused or not) or plain.

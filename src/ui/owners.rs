@@ -5,17 +5,17 @@ use ratatui::widgets::{Paragraph, Widget};
 use ratatui::Frame;
 
 use super::cells::{self, fixed, flex, Align, Cell, Col};
-use super::{pane_block, row_style};
+use super::{pane_block, row_style, with_gutter, GUTTER};
 use crate::app::{App, Pane};
 use crate::store::vocab::Role;
 use crate::text::sanitize;
 
 const COLS: [Col; 5] = [
     flex("Name", 14, 0),
-    fixed("CIK", 10, Align::Left, 2),
-    fixed("Roles", 11, Align::Left, 1),
-    flex("Title / other", 10, 3),
-    flex("Address", 10, 4),
+    fixed("CIK", 10, Align::Left, 3),
+    fixed("Roles", 11, Align::Left, 0),
+    flex("Title / other", 17, 1),
+    flex("Address", 12, 2),
 ];
 
 /// Draws the owners pane.
@@ -37,8 +37,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     if inner.area() == 0 {
         return;
     }
-    let widths = cells::widths(&COLS, inner.width);
-    let mut lines = vec![cells::header(&COLS, &widths)];
+    let widths = cells::widths(&COLS, inner.width.saturating_sub(GUTTER));
+    let mut lines = vec![with_gutter(cells::header(&COLS, &widths), false)];
     let cursor = app.cursors().owners;
     let visible = inner.height.saturating_sub(1) as usize;
     for (i, o) in filing
@@ -67,8 +67,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             Cell::new(sanitize(&title)),
             Cell::new(sanitize(&o.address.one_line())),
         ];
-        let style = row_style(app, Pane::Owners, i == cursor.selected);
-        lines.push(cells::row(&row, &COLS, &widths).style(style));
+        let is_selected = i == cursor.selected;
+        let style = row_style(app, Pane::Owners, is_selected);
+        lines.push(with_gutter(
+            cells::row(&row, &COLS, &widths).style(style),
+            is_selected,
+        ));
     }
     Paragraph::new(lines).render(inner, frame.buffer_mut());
 }

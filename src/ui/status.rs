@@ -8,9 +8,10 @@ use ratatui::Frame;
 
 use super::theme;
 use crate::app::keymap::hints;
+use crate::app::prompt::PromptKind;
 use crate::app::wrap::width;
 use crate::app::{format, App};
-use crate::store::filter::Clause;
+use crate::store::filter::{Clause, KEYS};
 
 /// Draws the info line, or the prompt with the terminal cursor in it.
 pub fn draw_info(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -110,8 +111,15 @@ pub fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect) {
         spans.push(Span::styled(text, theme::notable()));
     }
     spans.push(Span::raw("  "));
-    match app.status() {
-        Some(s) => {
+    let prompt_hint = app.prompt().map(|p| match p.kind {
+        PromptKind::Search => {
+            "type to narrow by issuer, ticker or owner · Enter keeps · Esc cancels".to_string()
+        }
+        PromptKind::Filter => format!("keys: {KEYS} · Enter applies · Esc cancels"),
+        PromptKind::Export => "Enter writes the current view as CSV · Esc cancels".to_string(),
+    });
+    match (app.status(), prompt_hint) {
+        (Some(s), _) => {
             let style = if s.is_error {
                 theme::error()
             } else {
@@ -119,7 +127,8 @@ pub fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect) {
             };
             spans.push(Span::styled(format!(" {} ", s.text), style));
         }
-        None => {
+        (None, Some(hint)) => spans.push(Span::styled(hint, theme::dim())),
+        (None, None) => {
             for (key, word) in hints() {
                 spans.push(Span::styled(key, theme::key()));
                 spans.push(Span::styled(format!(" {word}  "), theme::dim()));

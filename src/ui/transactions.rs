@@ -9,7 +9,7 @@ use ratatui::Frame;
 use rust_decimal::Decimal;
 
 use super::cells::{self, fixed, flex, Align, Cell, Col};
-use super::{pane_block, row_style, theme};
+use super::{pane_block, row_style, theme, with_gutter, GUTTER};
 use crate::app::content::{tx_lines, tx_rows, TxLine};
 use crate::app::format::{self, markers};
 use crate::app::{App, Pane};
@@ -30,18 +30,18 @@ const TABLE_I: [Col; 10] = [
 ];
 
 const TABLE_II: [Col; 14] = [
-    flex("Title", 10, 0),
+    flex("Title", 14, 0),
     fixed("Ex. price", 9, Align::Right, 1),
     fixed("Date", 11, Align::Left, 0),
-    fixed("Deemed", 11, Align::Left, 5),
+    fixed("Deemed", 11, Align::Left, 6),
     fixed("Code", 5, Align::Left, 0),
     fixed("Amount", 10, Align::Right, 0),
     fixed("A/D", 3, Align::Left, 0),
     fixed("Exercisable", 11, Align::Left, 2),
     fixed("Expires", 11, Align::Left, 2),
-    flex("Underlying", 8, 3),
+    flex("Underlying", 10, 3),
     fixed("Und. amount", 11, Align::Right, 3),
-    fixed("Price", 9, Align::Right, 4),
+    fixed("Price", 9, Align::Right, 5),
     fixed("Owned after", 11, Align::Right, 1),
     fixed("D/I", 3, Align::Left, 4),
 ];
@@ -76,8 +76,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     if inner.area() == 0 {
         return;
     }
-    let w1 = cells::widths(&TABLE_I, inner.width);
-    let w2 = cells::widths(&TABLE_II, inner.width);
+    let w1 = cells::widths(&TABLE_I, inner.width.saturating_sub(GUTTER));
+    let w2 = cells::widths(&TABLE_II, inner.width.saturating_sub(GUTTER));
     let selected = tx_rows(filing).get(app.cursors().rows.selected).copied();
     let cursor = app.cursors().rows;
     let lines: Vec<Line<'static>> = tx_lines(filing)
@@ -86,20 +86,23 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .take(inner.height as usize)
         .map(|line| match line {
             TxLine::Heading(t) => Line::styled(heading(t), theme::title()),
-            TxLine::Header(Table::NonDerivative) => cells::header(&TABLE_I, &w1),
-            TxLine::Header(Table::Derivative) => cells::header(&TABLE_II, &w2),
+            TxLine::Header(Table::NonDerivative) => {
+                with_gutter(cells::header(&TABLE_I, &w1), false)
+            }
+            TxLine::Header(Table::Derivative) => with_gutter(cells::header(&TABLE_II, &w2), false),
             TxLine::Blank => Line::default(),
             TxLine::Nothing => Line::styled("no transactions or holdings", theme::dim()),
             TxLine::Row(i) => {
                 let Some(row) = filing.rows.get(i) else {
                     return Line::default();
                 };
-                let style = row_style(app, Pane::Transactions, Some(i) == selected);
-                match row.table {
+                let is_selected = Some(i) == selected;
+                let style = row_style(app, Pane::Transactions, is_selected);
+                let line = match row.table {
                     Table::NonDerivative => cells::row(&table_i(row), &TABLE_I, &w1),
                     Table::Derivative => cells::row(&table_ii(row), &TABLE_II, &w2),
-                }
-                .style(style)
+                };
+                with_gutter(line.style(style), is_selected)
             }
         })
         .collect();

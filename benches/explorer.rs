@@ -289,6 +289,10 @@ fn explorer(c: &mut Criterion) {
         })
     });
 
+    g.bench_function("search_first_keystroke_match_only", |b| {
+        b.iter(|| black_box(search(&store, "m", None)))
+    });
+
     let prev = search(&store, "mar", None);
     g.bench_function("search_refining_keystroke", |b| {
         b.iter(|| {

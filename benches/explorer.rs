@@ -285,7 +285,7 @@ fn explorer(c: &mut Criterion) {
     g.bench_function("search_first_keystroke", |b| {
         b.iter(|| {
             let hits = search(&store, "m", None);
-            black_box(view::build(order.iter().copied(), None, Some(&hits)))
+            black_box(view::build(&order, false, None, Some(&hits)))
         })
     });
 
@@ -297,7 +297,7 @@ fn explorer(c: &mut Criterion) {
     g.bench_function("search_refining_keystroke", |b| {
         b.iter(|| {
             let hits = search(&store, "mari", Some(&prev));
-            black_box(view::build(order.iter().copied(), None, Some(&hits)))
+            black_box(view::build(&order, false, None, Some(&hits)))
         })
     });
 
@@ -305,7 +305,7 @@ fn explorer(c: &mut Criterion) {
     g.bench_function("filter_apply", |b| {
         b.iter(|| {
             let set = query.evaluate(&store);
-            black_box(view::build(order.iter().copied(), set.as_ref(), None))
+            black_box(view::build(&order, false, set.as_ref(), None))
         })
     });
 
@@ -313,12 +313,12 @@ fn explorer(c: &mut Criterion) {
     g.bench_function("filter_apply_owner_words", |b| {
         b.iter(|| {
             let set = owner.evaluate(&store);
-            black_box(view::build(order.iter().copied(), set.as_ref(), None))
+            black_box(view::build(&order, false, set.as_ref(), None))
         })
     });
 
     g.bench_function("filter_clear", |b| {
-        b.iter(|| black_box(view::build(order.iter().copied(), None, None)))
+        b.iter(|| black_box(view::build(&order, false, None, None)))
     });
 
     let mut app = App::new(store, Query::default());

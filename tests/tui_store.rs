@@ -102,11 +102,11 @@ fn views_combine_order_filter_and_search() {
     let filter = Query::parse("ticker:CLRB,AAPL").unwrap().evaluate(&store);
     let hits = search(&store, "c", None);
     let order = store.order(SortKey::Date).to_vec();
-    let v = view::build(order.iter().copied(), filter.as_ref(), None);
+    let v = view::build(&order, false, filter.as_ref(), None);
     assert_eq!(v, vec![1, 4, 0], "date order, newest first");
-    let v = view::build(order.iter().rev().copied(), filter.as_ref(), None);
+    let v = view::build(&order, true, filter.as_ref(), None);
     assert_eq!(v, vec![0, 4, 1]);
-    let v = view::build(order.iter().copied(), filter.as_ref(), Some(&hits));
+    let v = view::build(&order, false, filter.as_ref(), Some(&hits));
     assert_eq!(v.len(), 3);
     let ranks: Vec<u32> = v.iter().map(|id| hits.rank(*id).unwrap()).collect();
     assert!(

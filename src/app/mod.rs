@@ -372,11 +372,7 @@ impl App {
         let order = self.store.order(self.sort);
         let filter = self.filter_set.as_ref();
         let hits = self.search.as_ref();
-        self.view = if self.is_sort_reversed {
-            view::build(order.iter().rev().copied(), filter, hits)
-        } else {
-            view::build(order.iter().copied(), filter, hits)
-        };
+        self.view = view::build(order, self.is_sort_reversed, filter, hits);
         let position = keep.and_then(|id| self.view.iter().position(|&v| v == id));
         self.cursors
             .filings

@@ -7,6 +7,8 @@
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use rayon::prelude::*;
 
 use super::keys::{KeyId, KeySet};
@@ -31,7 +33,7 @@ impl SearchHits {
     /// How well filing `id` matched: 1 is the best score, higher ranks are worse; `None`
     /// when it did not match.
     pub fn rank(&self, id: FilingId) -> Option<u32> {
-        self.ranks.get(id as usize).copied().filter(|&r| r > 0)
+        self.ranks.get(id as usize).copied().filter(|&r| r != NONE)
     }
 
     /// Number of distinct ranks (the largest value [`SearchHits::rank`] returns).
@@ -54,6 +56,9 @@ impl SearchHits {
         self.matched.iter().map(Vec::len).sum()
     }
 }
+
+/// Rank of a filing that did not match.
+const NONE: u32 = u32::MAX;
 
 fn matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().ignore_case()
@@ -110,26 +115,31 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
         }
     }
     let mut scores: Vec<i64> = scored.iter().flatten().map(|(_, s)| *s).collect();
-    scores.sort_unstable_by(|a, b| b.cmp(a));
+    scores.par_sort_unstable_by(|a, b| b.cmp(a));
     scores.dedup();
-    let mut ranks = vec![0u32; store.len()];
-    let mut count = 0;
-    for (keys, hits) in sets.iter().zip(&scored) {
-        for &(k, s) in hits {
-            let bucket = scores.partition_point(|&x| x > s);
-            let rank = u32::try_from(bucket).unwrap_or(u32::MAX - 1) + 1;
-            for &id in keys.postings(k) {
-                if let Some(r) = ranks.get_mut(id as usize) {
-                    if *r == 0 {
-                        count += 1;
-                        *r = rank;
-                    } else if rank < *r {
-                        *r = rank;
-                    }
-                }
+    // Spread each key's rank over its postings, keeping each filing's best, in parallel:
+    // a filing named by several keys takes the smallest rank.
+    let work: Vec<(&KeySet, KeyId, u32)> = sets
+        .iter()
+        .zip(&scored)
+        .flat_map(|(keys, hits)| {
+            let scores = &scores;
+            hits.iter().map(move |&(k, s)| {
+                let bucket = scores.partition_point(|&x| x > s);
+                (*keys, k, u32::try_from(bucket).unwrap_or(u32::MAX - 1) + 1)
+            })
+        })
+        .collect();
+    let slots: Vec<AtomicU32> = (0..store.len()).map(|_| AtomicU32::new(NONE)).collect();
+    work.par_iter().for_each(|&(keys, k, rank)| {
+        for &id in keys.postings(k) {
+            if let Some(slot) = slots.get(id as usize) {
+                slot.fetch_min(rank, Ordering::Relaxed);
             }
         }
-    }
+    });
+    let ranks: Vec<u32> = slots.into_iter().map(AtomicU32::into_inner).collect();
+    let count = ranks.par_iter().filter(|&&r| r != NONE).count();
     SearchHits {
         query: query.to_string(),
         matched: scored.map(|v| v.into_iter().map(|(k, _)| k).collect()),

@@ -1,51 +1,85 @@
 //! The filings list as shown: an order, narrowed by a filter and a search.
 
+use rayon::prelude::*;
+
 use super::idset::IdSet;
 use super::search::SearchHits;
 use super::FilingId;
 
-/// The ids of `order` that pass `filter` and match `hits`; with a search, the best
-/// matches come first and ties keep their place in `order`.
+/// The ids of `order` (read backwards when `is_reversed`) that pass `filter` and match
+/// `hits`; with a search, the best matches come first and ties keep their place in the
+/// order. The pass over the order runs in parallel and keeps its sequence.
 pub fn build(
-    order: impl Iterator<Item = FilingId>,
+    order: &[FilingId],
+    is_reversed: bool,
     filter: Option<&IdSet>,
     hits: Option<&SearchHits>,
 ) -> Vec<FilingId> {
     let passes = |id: &FilingId| !matches!(filter, Some(f) if !f.contains(*id));
     let Some(hits) = hits else {
-        return order.filter(passes).collect();
+        return if is_reversed {
+            order.par_iter().rev().copied().filter(passes).collect()
+        } else {
+            order.par_iter().copied().filter(passes).collect()
+        };
     };
-    let buckets = hits.buckets() as usize;
-    let mut ranked: Vec<(u32, FilingId)> = order
-        .filter(passes)
-        .filter_map(|id| hits.rank(id).map(|r| (r, id)))
-        .collect();
-    if buckets < ranked.len() {
-        // Counting sort: ranks are small integers, so this stays linear.
-        let mut starts = vec![0usize; buckets + 2];
-        for (r, _) in &ranked {
-            if let Some(c) = starts.get_mut(*r as usize + 1) {
-                *c += 1;
-            }
+    let ranked_of = |id: FilingId| {
+        if passes(&id) {
+            hits.rank(id).map(|r| (r, id))
+        } else {
+            None
         }
-        for i in 1..starts.len() {
-            let prev = starts.get(i - 1).copied().unwrap_or(0);
-            if let Some(c) = starts.get_mut(i) {
-                *c += prev;
-            }
-        }
-        let mut out = vec![0; ranked.len()];
-        for (r, id) in ranked {
-            if let Some(pos) = starts.get_mut(r as usize) {
-                if let Some(o) = out.get_mut(*pos) {
-                    *o = id;
-                }
-                *pos += 1;
-            }
-        }
-        out
+    };
+    let ranked: Vec<(u32, FilingId)> = if is_reversed {
+        order
+            .par_iter()
+            .rev()
+            .filter_map(|&id| ranked_of(id))
+            .collect()
     } else {
+        order.par_iter().filter_map(|&id| ranked_of(id)).collect()
+    };
+    by_rank(ranked, hits.buckets() as usize)
+}
+
+/// A stable sort by rank; ranks are small integers, so a counting sort keeps it linear.
+fn by_rank(mut ranked: Vec<(u32, FilingId)>, buckets: usize) -> Vec<FilingId> {
+    if buckets >= ranked.len() {
         ranked.sort_by_key(|(r, _)| *r);
-        ranked.into_iter().map(|(_, id)| id).collect()
+        return ranked.into_iter().map(|(_, id)| id).collect();
+    }
+    let mut starts = vec![0usize; buckets + 2];
+    for (r, _) in &ranked {
+        if let Some(c) = starts.get_mut(*r as usize + 1) {
+            *c += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        let prev = starts.get(i - 1).copied().unwrap_or(0);
+        if let Some(c) = starts.get_mut(i) {
+            *c += prev;
+        }
+    }
+    let mut out = vec![0; ranked.len()];
+    for (r, id) in ranked {
+        if let Some(pos) = starts.get_mut(r as usize) {
+            if let Some(o) = out.get_mut(*pos) {
+                *o = id;
+            }
+            *pos += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::by_rank;
+
+    #[test]
+    fn ranks_sort_stably_both_ways() {
+        let ranked = vec![(2, 10), (1, 11), (2, 12), (1, 13), (3, 14)];
+        assert_eq!(by_rank(ranked.clone(), 3), vec![11, 13, 10, 12, 14]);
+        assert_eq!(by_rank(ranked, 9), vec![11, 13, 10, 12, 14]);
     }
 }

@@ -217,6 +217,11 @@ fn has_tmux() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+/// Runs the app on `dir`, then prints its exit status as a marker.
+fn command_line(dir: &Path) -> String {
+    format!("'{BIN}' '{}'; echo E2E_EXIT_$?", dir.display())
+}
+
 fn start(dir: &Path) -> Tmux {
     let unique = format!(
         "insider-e2e-{}-{}",
@@ -248,8 +253,7 @@ fn start(dir: &Path) -> Tmux {
         "tmux new-session: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let command = format!("'{BIN}' '{}'; echo E2E_EXIT_$?", dir.display());
-    t.type_text(&command);
+    t.type_text(&command_line(dir));
     t.send(&["Enter"]);
     t
 }

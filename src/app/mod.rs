@@ -339,7 +339,10 @@ impl App {
 
     /// Rebuilds a stale view while loading, at most every 150 ms.
     pub fn tick(&mut self, now: Instant) {
-        let is_due = self.last_refresh.is_none_or_elapsed(now, LOAD_REFRESH);
+        let is_due = match self.last_refresh {
+            None => true,
+            Some(t) => now.saturating_duration_since(t) >= LOAD_REFRESH,
+        };
         if self.is_view_stale && (!self.load.is_loading || is_due) {
             self.refresh();
             self.last_refresh = Some(now);
@@ -471,20 +474,6 @@ pub fn entry_offset(selected: usize, offset: usize, heights: &[usize], visible: 
             return offset;
         }
         offset += 1;
-    }
-}
-
-/// `Option<Instant>` as "never, or long enough ago".
-trait Elapsed {
-    fn is_none_or_elapsed(&self, now: Instant, period: Duration) -> bool;
-}
-
-impl Elapsed for Option<Instant> {
-    fn is_none_or_elapsed(&self, now: Instant, period: Duration) -> bool {
-        match self {
-            None => true,
-            Some(t) => now.saturating_duration_since(*t) >= period,
-        }
     }
 }
 

@@ -7,8 +7,6 @@
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
-use std::sync::atomic::{AtomicU32, Ordering};
-
 use rayon::prelude::*;
 
 use super::keys::{KeyId, KeySet};
@@ -117,8 +115,10 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
     let mut scores: Vec<i64> = scored.iter().flatten().map(|(_, s)| *s).collect();
     scores.par_sort_unstable_by(|a, b| b.cmp(a));
     scores.dedup();
-    // Spread each key's rank over its postings, keeping each filing's best, in parallel:
-    // a filing named by several keys takes the smallest rank.
+    // Spread each key's rank over its postings, keeping each filing's best. The id space
+    // is cut into one slice per worker; each worker reads, from every matched key, the
+    // part of its (sorted) posting list that falls in its slice, so no two workers write
+    // the same place and no locks or atomics are needed.
     let work: Vec<(&KeySet, KeyId, u32)> = sets
         .iter()
         .zip(&scored)
@@ -130,16 +130,36 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
             })
         })
         .collect();
-    let slots: Vec<AtomicU32> = (0..store.len()).map(|_| AtomicU32::new(NONE)).collect();
-    work.par_iter().for_each(|&(keys, k, rank)| {
-        for &id in keys.postings(k) {
-            if let Some(slot) = slots.get(id as usize) {
-                slot.fetch_min(rank, Ordering::Relaxed);
+    let mut ranks = vec![NONE; store.len()];
+    let slice_len = store
+        .len()
+        .div_ceil(rayon::current_num_threads().max(1) * 2)
+        .max(1);
+    let count: usize = ranks
+        .par_chunks_mut(slice_len)
+        .enumerate()
+        .map(|(c, slice)| {
+            let lo = c * slice_len;
+            let hi = lo + slice.len();
+            let mut count = 0;
+            for &(keys, k, rank) in &work {
+                let postings = keys.postings(k);
+                let a = postings.partition_point(|&id| (id as usize) < lo);
+                let b = postings.partition_point(|&id| (id as usize) < hi);
+                for &id in postings.get(a..b).unwrap_or_default() {
+                    if let Some(r) = slice.get_mut(id as usize - lo) {
+                        if *r == NONE {
+                            count += 1;
+                            *r = rank;
+                        } else if rank < *r {
+                            *r = rank;
+                        }
+                    }
+                }
             }
-        }
-    });
-    let ranks: Vec<u32> = slots.into_iter().map(AtomicU32::into_inner).collect();
-    let count = ranks.par_iter().filter(|&&r| r != NONE).count();
+            count
+        })
+        .sum();
     SearchHits {
         query: query.to_string(),
         matched: scored.map(|v| v.into_iter().map(|(k, _)| k).collect()),

@@ -1,14 +1,12 @@
 //! The filings list as shown: an order, narrowed by a filter and a search.
 
-use rayon::prelude::*;
-
 use super::idset::IdSet;
 use super::search::SearchHits;
 use super::FilingId;
 
 /// The ids of `order` (read backwards when `is_reversed`) that pass `filter` and match
 /// `hits`; with a search, the best matches come first and ties keep their place in the
-/// order. The pass over the order runs in parallel and keeps its sequence.
+/// order.
 pub fn build(
     order: &[FilingId],
     is_reversed: bool,
@@ -18,9 +16,9 @@ pub fn build(
     let passes = |id: &FilingId| !matches!(filter, Some(f) if !f.contains(*id));
     let Some(hits) = hits else {
         return if is_reversed {
-            order.par_iter().rev().copied().filter(passes).collect()
+            order.iter().rev().copied().filter(passes).collect()
         } else {
-            order.par_iter().copied().filter(passes).collect()
+            order.iter().copied().filter(passes).collect()
         };
     };
     let ranked_of = |id: FilingId| {
@@ -31,13 +29,9 @@ pub fn build(
         }
     };
     let ranked: Vec<(u32, FilingId)> = if is_reversed {
-        order
-            .par_iter()
-            .rev()
-            .filter_map(|&id| ranked_of(id))
-            .collect()
+        order.iter().rev().filter_map(|&id| ranked_of(id)).collect()
     } else {
-        order.par_iter().filter_map(|&id| ranked_of(id)).collect()
+        order.iter().filter_map(|&id| ranked_of(id)).collect()
     };
     by_rank(ranked, hits.buckets() as usize)
 }

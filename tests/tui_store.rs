@@ -21,6 +21,9 @@ fn keys_are_interned_once_with_sorted_postings() {
     assert_eq!(idx.owners.len(), 6, "every owner of the joint filing");
     let starboard = idx.owners.find("STARBOARD VALUE LP").unwrap();
     assert_eq!(idx.owners.postings(starboard), &[2]);
+    let malson = idx.owners.find("MALSON KELLY M").unwrap();
+    assert_eq!(idx.owners_of(2), &[malson, starboard]);
+    assert_eq!(idx.owners_of(99), &[] as &[u32]);
     assert_eq!(idx.with_code(&TransactionCode::S), &[0, 1]);
     assert_eq!(idx.with_role(Role::TenPercentOwner), &[2, 4]);
     assert_eq!(idx.with_plan(Plan::Yes), &[1]);

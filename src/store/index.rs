@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::facts::Facts;
-use super::keys::KeySet;
+use super::keys::{KeyId, KeySet};
 use super::vocab::{DateField, Plan, Role};
 use super::FilingId;
 use crate::model::{AcquiredDisposed, Filing, FormType, RowKind, TransactionCode};
@@ -32,6 +32,10 @@ pub struct Index {
     by_filed: Vec<(NaiveDate, FilingId)>,
     by_traded: Vec<(NaiveDate, FilingId)>,
     by_max_value: Vec<(Decimal, FilingId)>,
+    /// Owner keys of every filing, one run per filing (see `owner_starts`).
+    owner_keys: Vec<KeyId>,
+    /// Where each filing's run starts in `owner_keys`; one entry per filing.
+    owner_starts: Vec<u32>,
 }
 
 fn push_unique(list: &mut Vec<FilingId>, id: FilingId) {
@@ -67,6 +71,8 @@ impl Index {
             self.tickers.post(key, id);
             facts.ticker = Some(key);
         }
+        self.owner_starts
+            .push(u32::try_from(self.owner_keys.len()).unwrap_or(u32::MAX));
         for (n, owner) in filing.owners.iter().enumerate() {
             let name = owner.name.as_deref().map(crate::text::sanitize);
             if let Some(key) = name
@@ -74,6 +80,7 @@ impl Index {
                 .and_then(|n| self.owners.intern(&n))
             {
                 self.owners.post(key, id);
+                self.owner_keys.push(key);
                 if n == 0 {
                     facts.owner = Some(key);
                 }
@@ -122,6 +129,17 @@ impl Index {
         self.by_filed.sort();
         self.by_traded.sort();
         self.by_max_value.sort();
+    }
+
+    /// The owner keys of filing `id`, in filing order.
+    pub fn owners_of(&self, id: FilingId) -> &[KeyId] {
+        let i = id as usize;
+        let start = self.owner_starts.get(i).map_or(0, |&s| s as usize);
+        let end = self
+            .owner_starts
+            .get(i + 1)
+            .map_or(self.owner_keys.len(), |&s| s as usize);
+        self.owner_keys.get(start..end).unwrap_or_default()
     }
 
     /// Filings with a transaction of this code.

@@ -1,9 +1,11 @@
 //! Fuzzy search over issuer names, tickers and owner names.
 //!
 //! A keystroke matches the distinct interned keys (about 110k for a million filings) in
-//! parallel with skim's V2 matcher, then spreads each key's score over its posting list.
-//! When the query only grew, only the keys that matched before are tried again: skim
-//! matches subsequences, so a longer query never matches a key the shorter one missed.
+//! parallel with skim's V2 matcher. When the query only grew, only the keys that matched
+//! before are tried again: skim matches subsequences, so a longer query never matches a
+//! key the shorter one missed. The matched keys' filings (the union of their posting
+//! lists) then get the best rank among their keys, in one parallel pass over the
+//! filings that reads small per-key rank tables instead of scattering writes.
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -115,47 +117,51 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
     let mut scores: Vec<i64> = scored.iter().flatten().map(|(_, s)| *s).collect();
     scores.par_sort_unstable_by(|a, b| b.cmp(a));
     scores.dedup();
-    // Spread each key's rank over its postings, keeping each filing's best. The id space
-    // is cut into one slice per worker; each worker reads, from every matched key, the
-    // part of its (sorted) posting list that falls in its slice, so no two workers write
-    // the same place and no locks or atomics are needed.
-    let work: Vec<(&KeySet, KeyId, u32)> = sets
+    // Each matched key's rank, by key id; then each filing takes the best rank among its
+    // issuer, ticker and owners. A pass over the filings in parallel slices: reads are
+    // small per-key tables, writes are sequential, and no two workers share a slot.
+    let key_ranks: Vec<Vec<u32>> = sets
         .iter()
         .zip(&scored)
-        .flat_map(|(keys, hits)| {
-            let scores = &scores;
-            hits.iter().map(move |&(k, s)| {
+        .map(|(keys, hits)| {
+            let mut table = vec![NONE; keys.len()];
+            for &(k, s) in hits {
                 let bucket = scores.partition_point(|&x| x > s);
-                (*keys, k, u32::try_from(bucket).unwrap_or(u32::MAX - 1) + 1)
-            })
+                if let Some(slot) = table.get_mut(k as usize) {
+                    *slot = u32::try_from(bucket).unwrap_or(u32::MAX - 1) + 1;
+                }
+            }
+            table
         })
         .collect();
+    let rank_of = |table: usize, key: Option<KeyId>| {
+        key.and_then(|k| key_ranks.get(table).and_then(|t| t.get(k as usize)))
+            .copied()
+            .unwrap_or(NONE)
+    };
     let mut ranks = vec![NONE; store.len()];
     let slice_len = store
         .len()
-        .div_ceil(rayon::current_num_threads().max(1) * 2)
+        .div_ceil(rayon::current_num_threads().max(1) * 4)
         .max(1);
     let count: usize = ranks
         .par_chunks_mut(slice_len)
         .enumerate()
         .map(|(c, slice)| {
-            let lo = c * slice_len;
-            let hi = lo + slice.len();
             let mut count = 0;
-            for &(keys, k, rank) in &work {
-                let postings = keys.postings(k);
-                let a = postings.partition_point(|&id| (id as usize) < lo);
-                let b = postings.partition_point(|&id| (id as usize) < hi);
-                for &id in postings.get(a..b).unwrap_or_default() {
-                    if let Some(r) = slice.get_mut(id as usize - lo) {
-                        if *r == NONE {
-                            count += 1;
-                            *r = rank;
-                        } else if rank < *r {
-                            *r = rank;
-                        }
-                    }
+            for (j, slot) in slice.iter_mut().enumerate() {
+                let Ok(id) = FilingId::try_from(c * slice_len + j) else {
+                    break;
+                };
+                let Some(facts) = store.facts(id) else { break };
+                let mut best = rank_of(0, facts.issuer).min(rank_of(1, facts.ticker));
+                for &owner in index.owners_of(id) {
+                    best = best.min(rank_of(2, Some(owner)));
                 }
+                if best != NONE {
+                    count += 1;
+                }
+                *slot = best;
             }
             count
         })

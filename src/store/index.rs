@@ -134,7 +134,10 @@ impl Index {
     /// The owner keys of filing `id`, in filing order.
     pub fn owners_of(&self, id: FilingId) -> &[KeyId] {
         let i = id as usize;
-        let start = self.owner_starts.get(i).map_or(0, |&s| s as usize);
+        let Some(&start) = self.owner_starts.get(i) else {
+            return &[];
+        };
+        let start = start as usize;
         let end = self
             .owner_starts
             .get(i + 1)

@@ -7,7 +7,6 @@
 //! n }).collect()`.
 
 use std::hint::black_box;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
@@ -269,7 +268,8 @@ fn explorer(c: &mut Criterion) {
     let started = std::time::Instant::now();
     let mut store = Store::from_filings(all.clone());
     eprintln!("{n} filings: store built once in {:?}", started.elapsed());
-    let order: Arc<[u32]> = store.order(SortKey::Date).into();
+    let (order, positions) = store.order_with_positions(SortKey::Date);
+    let (order, positions) = (order.to_vec(), positions.to_vec());
 
     let mut g = c.benchmark_group("explorer");
     g.sample_size(10);
@@ -285,7 +285,7 @@ fn explorer(c: &mut Criterion) {
     g.bench_function("search_first_keystroke", |b| {
         b.iter(|| {
             let hits = search(&store, "m", None);
-            black_box(view::build(&order, false, None, Some(&hits)))
+            black_box(view::build(&order, &positions, false, None, Some(&hits)))
         })
     });
 
@@ -297,7 +297,7 @@ fn explorer(c: &mut Criterion) {
     g.bench_function("search_refining_keystroke", |b| {
         b.iter(|| {
             let hits = search(&store, "mari", Some(&prev));
-            black_box(view::build(&order, false, None, Some(&hits)))
+            black_box(view::build(&order, &positions, false, None, Some(&hits)))
         })
     });
 
@@ -305,7 +305,7 @@ fn explorer(c: &mut Criterion) {
     g.bench_function("filter_apply", |b| {
         b.iter(|| {
             let set = query.evaluate(&store);
-            black_box(view::build(&order, false, set.as_ref(), None))
+            black_box(view::build(&order, &positions, false, set.as_ref(), None))
         })
     });
 
@@ -313,12 +313,12 @@ fn explorer(c: &mut Criterion) {
     g.bench_function("filter_apply_owner_words", |b| {
         b.iter(|| {
             let set = owner.evaluate(&store);
-            black_box(view::build(&order, false, set.as_ref(), None))
+            black_box(view::build(&order, &positions, false, set.as_ref(), None))
         })
     });
 
     g.bench_function("filter_clear", |b| {
-        b.iter(|| black_box(view::build(&order, false, None, None)))
+        b.iter(|| black_box(view::build(&order, &positions, false, None, None)))
     });
 
     let mut app = App::new(store, Query::default());

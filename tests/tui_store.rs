@@ -104,12 +104,13 @@ fn views_combine_order_filter_and_search() {
     let mut store = Store::from_filings(all());
     let filter = Query::parse("ticker:CLRB,AAPL").unwrap().evaluate(&store);
     let hits = search(&store, "c", None);
-    let order = store.order(SortKey::Date).to_vec();
-    let v = view::build(&order, false, filter.as_ref(), None);
+    let (order, positions) = store.order_with_positions(SortKey::Date);
+    let (order, positions) = (order.to_vec(), positions.to_vec());
+    let v = view::build(&order, &positions, false, filter.as_ref(), None);
     assert_eq!(v, vec![1, 4, 0], "date order, newest first");
-    let v = view::build(&order, true, filter.as_ref(), None);
+    let v = view::build(&order, &positions, true, filter.as_ref(), None);
     assert_eq!(v, vec![0, 4, 1]);
-    let v = view::build(&order, false, filter.as_ref(), Some(&hits));
+    let v = view::build(&order, &positions, false, filter.as_ref(), Some(&hits));
     assert_eq!(v.len(), 3);
     let ranks: Vec<u32> = v.iter().map(|id| hits.rank(*id).unwrap()).collect();
     assert!(
@@ -144,4 +145,48 @@ fn every_clause_evaluates_against_the_index() {
         Query::default().evaluate(&store).is_none(),
         "no filter: everything"
     );
+}
+
+#[test]
+fn sparse_and_dense_searches_build_the_same_views_as_a_plain_stable_sort() {
+    let mut filings = all();
+    for i in 0..200u32 {
+        let mut f = tesla();
+        f.owners[0].name = Some(format!("OWNER NUMBER {i}").into());
+        f.period_of_report = Some(d("2010-01-01") + chrono::Days::new(u64::from(i * 7 % 365)));
+        filings.push(f);
+    }
+    let mut store = Store::from_filings(filings);
+    let filter = Query::parse("role:director").unwrap().evaluate(&store);
+    let mut seen_sparse = false;
+    let mut seen_dense = false;
+    for q in ["caru", "number 17", "c", "o", "tsla", "zzz"] {
+        let hits = search(&store, q, None);
+        match hits.sparse_ids() {
+            Some(_) => seen_sparse = true,
+            None => seen_dense = true,
+        }
+        for key in SortKey::ALL {
+            let (order, positions) = store.order_with_positions(key);
+            for reversed in [false, true] {
+                for f in [None, filter.as_ref()] {
+                    let got = view::build(order, positions, reversed, f, Some(&hits));
+                    let mut want: Vec<u32> = if reversed {
+                        order.iter().rev().copied().collect()
+                    } else {
+                        order.to_vec()
+                    };
+                    want.retain(|id| hits.rank(*id).is_some() && f.is_none_or(|s| s.contains(*id)));
+                    want.sort_by_key(|id| hits.rank(*id));
+                    assert_eq!(
+                        got,
+                        want,
+                        "{q} {key} reversed={reversed} filtered={}",
+                        f.is_some()
+                    );
+                }
+            }
+        }
+    }
+    assert!(seen_sparse && seen_dense, "both paths ran");
 }

@@ -372,10 +372,10 @@ impl App {
             self.search = Some(search(&self.store, &query, None));
         }
         let keep = self.selected_id();
-        let order = self.store.order(self.sort);
+        let (order, positions) = self.store.order_with_positions(self.sort);
         let filter = self.filter_set.as_ref();
         let hits = self.search.as_ref();
-        self.view = view::build(order, self.is_sort_reversed, filter, hits);
+        self.view = view::build(order, positions, self.is_sort_reversed, filter, hits);
         let position = keep.and_then(|id| self.view.iter().position(|&v| v == id));
         self.cursors
             .filings

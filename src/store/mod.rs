@@ -32,7 +32,26 @@ pub struct Store {
     filings: Arc<Vec<Filing>>,
     facts: Vec<Facts>,
     index: Index,
-    orders: [Option<Vec<FilingId>>; 4],
+    orders: [Option<Order>; 4],
+}
+
+/// A sort order: ids in order, and each id's position in it.
+#[derive(Debug, Default)]
+struct Order {
+    ids: Vec<FilingId>,
+    positions: Vec<u32>,
+}
+
+impl Order {
+    fn new(ids: Vec<FilingId>) -> Order {
+        let mut positions = vec![0; ids.len()];
+        for (pos, &id) in ids.iter().enumerate() {
+            if let Some(p) = positions.get_mut(id as usize) {
+                *p = u32::try_from(pos).unwrap_or(u32::MAX);
+            }
+        }
+        Order { ids, positions }
+    }
 }
 
 impl Store {
@@ -102,11 +121,19 @@ impl Store {
 
     /// Every id in the order of `key` (natural direction), built on first use.
     pub fn order(&mut self, key: SortKey) -> &[FilingId] {
+        self.order_with_positions(key).0
+    }
+
+    /// The order of `key` and, indexed by id, each filing's position in it.
+    pub fn order_with_positions(&mut self, key: SortKey) -> (&[FilingId], &[u32]) {
         let facts = &self.facts;
         let index = &self.index;
         match self.orders.get_mut(key.index()) {
-            Some(slot) => slot.get_or_insert_with(|| sort::order(key, facts, index)),
-            None => &[],
+            Some(slot) => {
+                let o = slot.get_or_insert_with(|| Order::new(sort::order(key, facts, index)));
+                (&o.ids, &o.positions)
+            }
+            None => (&[], &[]),
         }
     }
 }

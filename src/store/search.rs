@@ -22,6 +22,7 @@ pub struct SearchHits {
     ranks: Vec<u32>,
     buckets: u32,
     count: usize,
+    sparse: Option<Vec<FilingId>>,
 }
 
 impl SearchHits {
@@ -51,6 +52,11 @@ impl SearchHits {
         self.ranks.len()
     }
 
+    /// The matching filings, unordered, when few matched (else `None`: read the ranks).
+    pub fn sparse_ids(&self) -> Option<&[FilingId]> {
+        self.sparse.as_deref()
+    }
+
     /// Number of matching keys (issuers, tickers, owners).
     pub fn matched_keys(&self) -> usize {
         self.matched.iter().map(Vec::len).sum()
@@ -59,6 +65,10 @@ impl SearchHits {
 
 /// Rank of a filing that did not match.
 const NONE: u32 = u32::MAX;
+
+/// Below one posting per this many filings, a search counts as sparse: it scatters ranks
+/// over postings and lists its matches, instead of a pass over every filing.
+const SPARSE: usize = 8;
 
 fn matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().ignore_case()
@@ -134,17 +144,62 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
             table
         })
         .collect();
+    let mut ranks = vec![NONE; store.len()];
+    let postings: usize = sets
+        .iter()
+        .zip(&scored)
+        .map(|(keys, hits)| {
+            hits.iter()
+                .map(|(k, _)| keys.postings(*k).len())
+                .sum::<usize>()
+        })
+        .sum();
+    let (count, sparse) = if postings < store.len() / SPARSE {
+        // Few filings match: scatter each key's rank over its postings and remember
+        // which filings matched, so the view can skip the others.
+        let mut ids = Vec::new();
+        for ((keys, hits), table) in sets.iter().zip(&scored).zip(&key_ranks) {
+            for &(k, _) in hits {
+                let rank = table.get(k as usize).copied().unwrap_or(NONE);
+                for &id in keys.postings(k) {
+                    if let Some(slot) = ranks.get_mut(id as usize) {
+                        if *slot == NONE {
+                            ids.push(id);
+                        }
+                        *slot = (*slot).min(rank);
+                    }
+                }
+            }
+        }
+        (ids.len(), Some(ids))
+    } else {
+        (gather(store, &key_ranks, &mut ranks), None)
+    };
+    SearchHits {
+        query: query.to_string(),
+        matched: scored.map(|v| v.into_iter().map(|(k, _)| k).collect()),
+        ranks,
+        buckets: u32::try_from(scores.len()).unwrap_or(u32::MAX),
+        count,
+        sparse,
+    }
+}
+
+/// Gives every filing the best rank among its issuer, ticker and owners, in one parallel
+/// pass over the filings: reads are small per-key tables, writes are sequential, and no
+/// two workers share a slot. Returns how many filings matched.
+fn gather(store: &Store, key_ranks: &[Vec<u32>], ranks: &mut [u32]) -> usize {
+    let index = store.index();
     let rank_of = |table: usize, key: Option<KeyId>| {
         key.and_then(|k| key_ranks.get(table).and_then(|t| t.get(k as usize)))
             .copied()
             .unwrap_or(NONE)
     };
-    let mut ranks = vec![NONE; store.len()];
-    let slice_len = store
+    let slice_len = ranks
         .len()
         .div_ceil(rayon::current_num_threads().max(1) * 4)
         .max(1);
-    let count: usize = ranks
+    ranks
         .par_chunks_mut(slice_len)
         .enumerate()
         .map(|(c, slice)| {
@@ -165,14 +220,7 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
             }
             count
         })
-        .sum();
-    SearchHits {
-        query: query.to_string(),
-        matched: scored.map(|v| v.into_iter().map(|(k, _)| k).collect()),
-        ranks,
-        buckets: u32::try_from(scores.len()).unwrap_or(u32::MAX),
-        count,
-    }
+        .sum()
 }
 
 /// The character positions of `text` that `query` matches, for highlighting; empty when

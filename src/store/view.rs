@@ -6,9 +6,12 @@ use super::FilingId;
 
 /// The ids of `order` (read backwards when `is_reversed`) that pass `filter` and match
 /// `hits`; with a search, the best matches come first and ties keep their place in the
-/// order.
+/// order. `positions` gives each id's place in `order` (see
+/// [`super::Store::order_with_positions`]); a search with few matches uses it to sort
+/// just those.
 pub fn build(
     order: &[FilingId],
+    positions: &[u32],
     is_reversed: bool,
     filter: Option<&IdSet>,
     hits: Option<&SearchHits>,
@@ -21,6 +24,24 @@ pub fn build(
             order.iter().copied().filter(passes).collect()
         };
     };
+    if let Some(ids) = hits.sparse_ids() {
+        let last = u32::try_from(order.len().saturating_sub(1)).unwrap_or(u32::MAX);
+        let mut keyed: Vec<(u32, u32, FilingId)> = ids
+            .iter()
+            .filter(|id| passes(id))
+            .filter_map(|&id| {
+                let pos = positions.get(id as usize).copied()?;
+                let pos = if is_reversed {
+                    last - pos.min(last)
+                } else {
+                    pos
+                };
+                hits.rank(id).map(|r| (r, pos, id))
+            })
+            .collect();
+        keyed.sort_unstable();
+        return keyed.into_iter().map(|(_, _, id)| id).collect();
+    }
     let ranked_of = |id: FilingId| {
         if passes(&id) {
             hits.rank(id).map(|r| (r, id))

@@ -294,7 +294,7 @@ pub const BINDINGS: &[Binding] = &[
         List,
         &[code(KeyCode::Enter), key('f')],
         Action::OpenFootnotes,
-        "open the footnotes (full text) of the selected row",
+        "full text: the row's footnotes, the owner or the filing detail",
     ),
     bind(
         Overlay,

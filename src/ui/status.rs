@@ -31,7 +31,7 @@ pub fn draw_info(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Paragraph::new(line).render(area, frame.buffer_mut());
         let x = area
             .x
-            .saturating_add(u16::try_from(cursor_x - skip).unwrap_or(u16::MAX));
+            .saturating_add(u16::try_from(cursor_x.saturating_sub(skip)).unwrap_or(u16::MAX));
         if x < area.right() {
             frame.set_cursor_position(Position::new(x, area.y));
         }

@@ -79,6 +79,15 @@ fn search_narrows_live_ranks_and_highlights_matched_characters() {
 }
 
 #[test]
+fn a_search_matching_a_joint_filer_shows_that_owner_in_the_list() {
+    let mut a = app(120, 40);
+    press(&mut a, "/starboard");
+    let s = screen(&a);
+    assert!(s.contains("STARBOARD VALUE LP +1"), "{s}");
+    assert_eq!(a.view().len(), 1);
+}
+
+#[test]
 fn search_esc_restores_and_selection_stays_on_the_same_filing() {
     let mut a = app(120, 40);
     press(&mut a, "jj");

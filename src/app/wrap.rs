@@ -64,6 +64,30 @@ pub fn truncate(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `s` cut from the left to at most `max` cells; a cut string starts with `…`, so the
+/// end (a file name) stays readable.
+pub fn truncate_left(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    if width(s) <= max {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return std::borrow::Cow::Borrowed("");
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw + 1 > max {
+            break;
+        }
+        tail.push(c);
+        used += cw;
+    }
+    let mut out = String::from("…");
+    out.extend(tail.into_iter().rev());
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +108,12 @@ mod tests {
         assert_eq!(truncate("漢字漢字", 5), "漢字…");
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate("abc", 1), "…");
+    }
+
+    #[test]
+    fn truncates_from_the_left_keeping_the_file_name() {
+        assert_eq!(truncate_left("/work/filings/aar.txt", 9), "…/aar.txt");
+        assert_eq!(truncate_left("aar.txt", 9), "aar.txt");
+        assert_eq!(truncate_left("abc", 0), "");
     }
 }

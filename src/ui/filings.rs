@@ -77,7 +77,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             Some(n) => Cell::new(format::signed(n)),
             None => Cell::default(),
         };
-        let owner_cell = Cell {
+        // On a joint filing, show the owner the search matched when it is not the first.
+        let mut owner_cell = Cell {
             text: owner.to_string(),
             marker: if more > 0 {
                 format!(" +{more}")
@@ -87,6 +88,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             highlight: mark(owner),
             ..Cell::default()
         };
+        if query.is_some() && owner_cell.highlight.is_empty() && more > 0 {
+            let matched = index
+                .owners_of(*id)
+                .iter()
+                .map(|k| index.owners.name(*k))
+                .map(|name| (name, mark(name)))
+                .find(|(_, h)| !h.is_empty());
+            if let Some((name, highlight)) = matched {
+                owner_cell.text = name.to_string();
+                owner_cell.highlight = highlight;
+            }
+        }
         let row = [
             Cell::styled(date, date_style),
             Cell::new(crate::text::sanitize(f.document_type.as_str())),

@@ -7,6 +7,7 @@ use ratatui::Frame;
 use super::theme;
 use crate::app::layout::overlay_area;
 use crate::app::scroll::scroll_top;
+use crate::app::wrap::truncate_left;
 use crate::app::{format, App};
 use crate::parse::diag::Severity;
 use crate::text::sanitize;
@@ -38,9 +39,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             Severity::Error => Span::styled("error   ", theme::negative()),
             Severity::Warning => Span::styled("warning ", theme::dim()),
         };
+        let path = sanitize(&issue.path);
+        let path = truncate_left(&path, (inner.width as usize / 2).max(12));
         let at = match issue.line {
-            Some(l) => format!("{}:{l} ", sanitize(&issue.path)),
-            None => format!("{} ", sanitize(&issue.path)),
+            Some(l) => format!("{path}:{l} "),
+            None => format!("{path} "),
         };
         let style = if i == cursor.selected {
             theme::selected_focused()

@@ -1,6 +1,7 @@
 //! The popup with the full text of footnotes, remarks or an owner; long text wraps and
 //! scrolls.
 
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use ratatui::Frame;
@@ -16,9 +17,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, popup: &Popup, offset: usize) {
     if area.area() == 0 {
         return;
     }
-    Clear.render(area, frame.buffer_mut());
     let width = area.width.saturating_sub(2) as usize;
     let lines = popup_lines(popup, width);
+    // Short text gets a snug popup, centred where the full one would be.
+    let fit = u16::try_from(lines.len().saturating_add(2)).unwrap_or(u16::MAX);
+    let height = area.height.min(fit.max(3));
+    let area = Rect::new(
+        area.x,
+        area.y + (area.height - height) / 2,
+        area.width,
+        height,
+    );
+    Clear.render(area, frame.buffer_mut());
     let visible = area.height.saturating_sub(2) as usize;
     let position = if lines.len() > visible {
         format!(

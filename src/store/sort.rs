@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use rayon::slice::ParallelSliceMut;
+
 use super::facts::Facts;
 use super::index::Index;
 use super::FilingId;
@@ -91,7 +93,7 @@ pub fn order(key: SortKey, facts: &[Facts], index: &Index) -> Vec<FilingId> {
         }
         SortKey::Value => {
             let mut ids = by_date;
-            ids.sort_by(|&a, &b| {
+            ids.par_sort_by(|&a, &b| {
                 let va = facts.get(a as usize).and_then(|f| f.value);
                 let vb = facts.get(b as usize).and_then(|f| f.value);
                 // Largest first; filings without a value last.
@@ -113,7 +115,7 @@ fn date_order(facts: &[Facts]) -> Vec<FilingId> {
             None => undated.push(id),
         }
     }
-    dated.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    dated.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     dated.into_iter().map(|(_, id)| id).chain(undated).collect()
 }
 

@@ -9,12 +9,17 @@
 
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod check;
+pub mod cli;
 pub mod export;
 pub mod form;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod store;
 pub mod synth;
+pub mod terminal;
 pub mod text;
+pub mod ui;
 pub mod write;

@@ -1,0 +1,499 @@
+//! The explorer's state and behaviour, with no drawing and no terminal.
+//!
+//! [`App`] holds the store, the current view (a list of filing ids), each pane's
+//! cursor, the open overlay or prompt, the active filter and search, the load progress
+//! and the status message. [`App::update`] applies an [`Action`]; load batches and job
+//! results come in through [`App::on_load`] and [`App::on_job_done`]. I/O the user asks
+//! for (export) leaves as a [`Job`] for the terminal to run.
+
+mod action;
+pub mod content;
+pub mod format;
+pub mod help;
+mod jobs;
+pub mod keymap;
+pub mod layout;
+mod pane;
+pub mod prompt;
+pub mod scroll;
+pub mod strings;
+mod update;
+pub mod wrap;
+
+use std::time::{Duration, Instant};
+
+use ratatui::layout::Rect;
+
+pub use action::Action;
+pub use jobs::{Job, JobResult};
+pub use pane::Pane;
+
+use crate::load::LoadEvent;
+use crate::model::{Filing, FootnoteId};
+use crate::parse::diag::{LoadIssue, Severity};
+use crate::store::filter::Query;
+use crate::store::idset::IdSet;
+use crate::store::search::{search, SearchHits};
+use crate::store::sort::SortKey;
+use crate::store::{view, FilingId, Store};
+use content::Popup;
+use layout::Areas;
+use prompt::Prompt;
+use scroll::Cursor;
+
+/// An overlay drawn over the main screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The key list.
+    Help {
+        /// First visible line.
+        offset: usize,
+    },
+    /// The full text of footnotes, remarks or an owner.
+    Popup {
+        /// What it shows.
+        popup: Popup,
+        /// First visible line.
+        offset: usize,
+    },
+    /// The load issues.
+    Issues,
+}
+
+/// A message in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The text.
+    pub text: String,
+    /// True for mistakes and failures.
+    pub is_error: bool,
+}
+
+/// How far the load has come.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadProgress {
+    /// Files to read, once the folders were walked.
+    pub files: Option<usize>,
+    /// Files read so far.
+    pub done: usize,
+    /// True while the loader runs.
+    pub is_loading: bool,
+}
+
+/// Every cursor of the screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursors {
+    /// Filings list (index into the view).
+    pub filings: Cursor,
+    /// Owners of the selected filing.
+    pub owners: Cursor,
+    /// Rows of the selected filing, in display order; the offset counts lines.
+    pub rows: Cursor,
+    /// Footnotes in pane order; the offset counts entries.
+    pub footnotes: Cursor,
+    /// Detail pane scroll (the offset counts lines; `selected` follows it).
+    pub detail: Cursor,
+    /// Load issues overlay.
+    pub issues: Cursor,
+}
+
+/// How often the view is rebuilt while batches stream in.
+const LOAD_REFRESH: Duration = Duration::from_millis(150);
+
+/// The explorer's state.
+#[derive(Debug)]
+pub struct App {
+    store: Store,
+    view: Vec<FilingId>,
+    filter: Query,
+    filter_set: Option<IdSet>,
+    is_filter_stale: bool,
+    search: Option<SearchHits>,
+    search_before_prompt: Option<Option<SearchHits>>,
+    sort: SortKey,
+    is_sort_reversed: bool,
+    focus: Pane,
+    cursors: Cursors,
+    overlay: Option<Overlay>,
+    prompt: Option<Prompt>,
+    status: Option<Status>,
+    load: LoadProgress,
+    issues: Vec<LoadIssue>,
+    size: Rect,
+    shown_filing: Option<FilingId>,
+    is_view_stale: bool,
+    last_refresh: Option<Instant>,
+    jobs: Vec<Job>,
+    should_quit: bool,
+    is_dirty: bool,
+}
+
+impl App {
+    /// An app over a loaded store, with an initial filter (from the command line).
+    pub fn new(store: Store, filter: Query) -> App {
+        let mut app = App {
+            store,
+            view: Vec::new(),
+            filter,
+            filter_set: None,
+            is_filter_stale: true,
+            search: None,
+            search_before_prompt: None,
+            sort: SortKey::default(),
+            is_sort_reversed: false,
+            focus: Pane::Filings,
+            cursors: Cursors::default(),
+            overlay: None,
+            prompt: None,
+            status: None,
+            load: LoadProgress::default(),
+            issues: Vec::new(),
+            size: Rect::default(),
+            shown_filing: None,
+            is_view_stale: true,
+            last_refresh: None,
+            jobs: Vec::new(),
+            should_quit: false,
+            is_dirty: true,
+        };
+        app.refresh();
+        app
+    }
+
+    /// An empty app waiting for a background load.
+    pub fn loading(filter: Query) -> App {
+        let mut app = App::new(Store::new(), filter);
+        app.load.is_loading = true;
+        app
+    }
+
+    // ----- reading the state (the ui draws from these) -----
+
+    /// The loaded filings.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The ids shown in the filings list, in order.
+    pub fn view(&self) -> &[FilingId] {
+        &self.view
+    }
+
+    /// The active filter.
+    pub fn filter(&self) -> &Query {
+        &self.filter
+    }
+
+    /// The active search, if any.
+    pub fn search(&self) -> Option<&SearchHits> {
+        self.search.as_ref()
+    }
+
+    /// The sort key and whether it is reversed.
+    pub fn sort(&self) -> (SortKey, bool) {
+        (self.sort, self.is_sort_reversed)
+    }
+
+    /// The focused pane.
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    /// Every cursor.
+    pub fn cursors(&self) -> &Cursors {
+        &self.cursors
+    }
+
+    /// The open overlay.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    /// The open prompt.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    /// The status message.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Load progress.
+    pub fn load_progress(&self) -> LoadProgress {
+        self.load
+    }
+
+    /// Issues met while loading.
+    pub fn issues(&self) -> &[LoadIssue] {
+        &self.issues
+    }
+
+    /// Number of load errors (files that could not be read).
+    pub fn error_count(&self) -> usize {
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .count()
+    }
+
+    /// The screen size the layout was computed for.
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+
+    /// The screen cut into panes.
+    pub fn areas(&self) -> Areas {
+        Areas::compute(self.size, self.focus)
+    }
+
+    /// True once the user asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.should_quit
+    }
+
+    /// Whether anything changed since the last call (the screen needs drawing).
+    pub fn take_dirty(&mut self) -> bool {
+        std::mem::take(&mut self.is_dirty)
+    }
+
+    /// The jobs queued since the last call.
+    pub fn take_jobs(&mut self) -> Vec<Job> {
+        std::mem::take(&mut self.jobs)
+    }
+
+    /// The id of the selected filing.
+    pub fn selected_id(&self) -> Option<FilingId> {
+        self.view.get(self.cursors.filings.selected).copied()
+    }
+
+    /// The selected filing.
+    pub fn selected_filing(&self) -> Option<&Filing> {
+        self.selected_id().and_then(|id| self.store.get(id))
+    }
+
+    /// Index in `filing.rows` of the selected transaction row.
+    pub fn selected_row(&self) -> Option<usize> {
+        let f = self.selected_filing()?;
+        content::tx_rows(f).get(self.cursors.rows.selected).copied()
+    }
+
+    /// Footnote ids the selected row cites (they come first in the footnotes pane).
+    pub fn cited_footnotes(&self) -> Vec<&FootnoteId> {
+        match (self.selected_filing(), self.selected_row()) {
+            (Some(f), Some(r)) => f.rows.get(r).map(|r| r.footnote_ids()).unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    // ----- events from outside -----
+
+    /// Applies a load event: new filings join the store and the list fills in.
+    pub fn on_load(&mut self, event: LoadEvent) {
+        match event {
+            LoadEvent::Found { files, .. } => {
+                self.load.files = Some(files);
+                self.load.is_loading = true;
+            }
+            LoadEvent::Loaded {
+                filings,
+                issues,
+                files_done,
+            } => {
+                self.load.done = files_done;
+                self.issues.extend(issues);
+                if !filings.is_empty() {
+                    self.store.extend(filings);
+                    self.is_filter_stale = true;
+                    self.is_view_stale = true;
+                    if self.view.is_empty() {
+                        self.refresh();
+                    }
+                }
+            }
+        }
+        self.is_dirty = true;
+    }
+
+    /// The loader finished: the view is brought up to date.
+    pub fn on_load_finished(&mut self) {
+        self.load.is_loading = false;
+        self.refresh();
+        self.is_dirty = true;
+    }
+
+    /// A job finished.
+    pub fn on_job_done(&mut self, result: JobResult) {
+        self.status = Some(match result {
+            JobResult::Exported { path, filings } => Status {
+                text: strings::exported(filings, &path),
+                is_error: false,
+            },
+            JobResult::Failed(why) => Status {
+                text: why,
+                is_error: true,
+            },
+        });
+        self.is_dirty = true;
+    }
+
+    /// Rebuilds a stale view while loading, at most every 150 ms.
+    pub fn tick(&mut self, now: Instant) {
+        let is_due = match self.last_refresh {
+            None => true,
+            Some(t) => now.saturating_duration_since(t) >= LOAD_REFRESH,
+        };
+        if self.is_view_stale && (!self.load.is_loading || is_due) {
+            self.refresh();
+            self.last_refresh = Some(now);
+        }
+    }
+
+    /// Whether the view waits for a rebuild (the event loop then ticks).
+    pub fn is_refresh_pending(&self) -> bool {
+        self.is_view_stale
+    }
+
+    // ----- view maintenance -----
+
+    /// Re-evaluates the filter and search if stale and rebuilds the view, keeping the
+    /// selected filing selected when it is still shown (else the top).
+    pub fn refresh(&mut self) {
+        if self.is_filter_stale {
+            self.filter_set = self.filter.evaluate(&self.store);
+            self.is_filter_stale = false;
+        }
+        let rerun = self
+            .search
+            .as_ref()
+            .filter(|h| h.universe() != self.store.len())
+            .map(|h| h.query().to_string());
+        if let Some(query) = rerun {
+            self.search = Some(search(&self.store, &query, None));
+        }
+        let keep = self.selected_id();
+        let (order, positions) = self.store.order_with_positions(self.sort);
+        let filter = self.filter_set.as_ref();
+        let hits = self.search.as_ref();
+        self.view = view::build(order, positions, self.is_sort_reversed, filter, hits);
+        let position = keep.and_then(|id| self.view.iter().position(|&v| v == id));
+        self.cursors
+            .filings
+            .select(position.unwrap_or(0), self.view.len());
+        self.is_view_stale = false;
+        self.settle();
+        self.is_dirty = true;
+    }
+
+    /// Makes every cursor consistent with the data and scrolls each pane so its
+    /// selection shows. Resets the lower panes when the selected filing changed.
+    fn settle(&mut self) {
+        let areas = self.areas();
+        let f = &mut self.cursors.filings;
+        f.select(f.selected, self.view.len());
+        let visible = layout::inner(areas.filings).height.saturating_sub(1) as usize;
+        f.offset = scroll::scroll_top(
+            f.selected,
+            f.offset,
+            visible,
+            self.view.len(),
+            scroll::MARGIN,
+        );
+        let id = self.selected_id();
+        if id != self.shown_filing {
+            self.shown_filing = id;
+            self.cursors.owners.reset();
+            self.cursors.rows.reset();
+            self.cursors.footnotes.reset();
+            self.cursors.detail.reset();
+        }
+        let Some(filing) = id.and_then(|id| self.store.get(id)) else {
+            return;
+        };
+        let c = &mut self.cursors;
+        // Owners.
+        let n = filing.owners.len();
+        c.owners.select(c.owners.selected, n);
+        let visible = layout::inner(areas.owners).height.saturating_sub(1) as usize;
+        c.owners.offset = scroll::scroll_top(c.owners.selected, c.owners.offset, visible, n, 0);
+        // Transactions: scroll by lines so headings show.
+        let rows = content::tx_rows(filing);
+        c.rows.select(c.rows.selected, rows.len());
+        let lines = content::tx_lines(filing);
+        let selected_line = rows
+            .get(c.rows.selected)
+            .and_then(|r| lines.iter().position(|l| *l == content::TxLine::Row(*r)))
+            .unwrap_or(0);
+        let visible = layout::inner(areas.transactions).height as usize;
+        c.rows.offset = scroll::scroll_top(
+            selected_line,
+            c.rows.offset,
+            visible,
+            lines.len(),
+            scroll::MARGIN,
+        );
+        // Footnotes: scroll by entries of varying height.
+        let cited = match rows.get(c.rows.selected).and_then(|r| filing.rows.get(*r)) {
+            Some(row) => row.footnote_ids(),
+            None => Vec::new(),
+        };
+        let entries = content::footnote_order(filing, &cited);
+        c.footnotes.select(c.footnotes.selected, entries.len());
+        let inner = layout::inner(areas.footnotes);
+        let width = inner.width as usize;
+        let heights: Vec<usize> = entries
+            .iter()
+            .map(|e| content::footnote_height(e, width))
+            .collect();
+        c.footnotes.offset = entry_offset(
+            c.footnotes.selected,
+            c.footnotes.offset,
+            &heights,
+            inner.height as usize,
+        );
+        // Detail: a plain scroll.
+        let inner = layout::inner(areas.detail);
+        let total = content::detail_lines(filing, inner.width as usize).len();
+        let max = total.saturating_sub(inner.height as usize);
+        c.detail.offset = c.detail.offset.min(max);
+        c.detail.selected = c.detail.offset;
+    }
+}
+
+/// The first visible entry so that entry `selected` shows whole (when it fits) in a
+/// window of `visible` lines, given each entry's height.
+pub fn entry_offset(selected: usize, offset: usize, heights: &[usize], visible: usize) -> usize {
+    if heights.is_empty() || visible == 0 {
+        return 0;
+    }
+    let selected = selected.min(heights.len() - 1);
+    let mut offset = offset.min(selected);
+    loop {
+        let used: usize = heights.get(offset..=selected).map_or(0, |h| h.iter().sum());
+        if used <= visible || offset == selected {
+            return offset;
+        }
+        offset += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::entry_offset;
+
+    #[test]
+    fn entry_offset_shows_the_selected_entry_whole() {
+        let heights = [3, 1, 4, 2];
+        assert_eq!(entry_offset(0, 0, &heights, 5), 0);
+        assert_eq!(entry_offset(2, 0, &heights, 5), 1);
+        assert_eq!(entry_offset(3, 0, &heights, 5), 3);
+        assert_eq!(entry_offset(1, 3, &heights, 5), 1);
+        assert_eq!(
+            entry_offset(2, 0, &heights, 2),
+            2,
+            "a tall entry still starts on screen"
+        );
+        assert_eq!(entry_offset(9, 0, &[], 5), 0);
+        assert_eq!(entry_offset(1, 0, &heights, 0), 0);
+    }
+}

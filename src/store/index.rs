@@ -1,0 +1,223 @@
+//! The store's indexes: interned keys with posting lists, posting lists per code, form,
+//! role and plan state, and date and value columns sorted for range look-ups.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::facts::Facts;
+use super::keys::{KeyId, KeySet};
+use super::vocab::{DateField, Plan, Role};
+use super::FilingId;
+use crate::model::{AcquiredDisposed, Filing, FormType, RowKind, TransactionCode};
+
+/// Every index of the store. Built incrementally as batches of filings arrive.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Issuer names.
+    pub issuers: KeySet,
+    /// Tickers, cleaned (upper case, placeholders dropped).
+    pub tickers: KeySet,
+    /// Owner names (every owner of a joint filing).
+    pub owners: KeySet,
+    /// Issuer CIKs, for `issuer:` filters given a number.
+    pub issuer_ciks: KeySet,
+    codes: HashMap<TransactionCode, Vec<FilingId>>,
+    acquired: Vec<FilingId>,
+    disposed: Vec<FilingId>,
+    forms: HashMap<FormType, Vec<FilingId>>,
+    roles: [Vec<FilingId>; 4],
+    plans: [Vec<FilingId>; 3],
+    by_filed: Vec<(NaiveDate, FilingId)>,
+    by_traded: Vec<(NaiveDate, FilingId)>,
+    by_max_value: Vec<(Decimal, FilingId)>,
+    /// Owner keys of every filing, one run per filing (see `owner_starts`).
+    owner_keys: Vec<KeyId>,
+    /// Where each filing's run starts in `owner_keys`; one entry per filing.
+    owner_starts: Vec<u32>,
+}
+
+fn push_unique(list: &mut Vec<FilingId>, id: FilingId) {
+    if list.last() != Some(&id) {
+        list.push(id);
+    }
+}
+
+impl Index {
+    /// Indexes filing `id` and fills in the keys of its `facts`.
+    pub fn add(&mut self, id: FilingId, filing: &Filing, facts: &mut Facts) {
+        let name = filing.issuer.name.as_deref().map(crate::text::sanitize);
+        if let Some(key) = name
+            .filter(|n| !n.is_empty())
+            .and_then(|n| self.issuers.intern(&n))
+        {
+            self.issuers.post(key, id);
+            facts.issuer = Some(key);
+        }
+        if let Some(cik) = filing.issuer.cik.as_deref() {
+            if let Some(key) = self.issuer_ciks.intern(&normalize_cik(cik)) {
+                self.issuer_ciks.post(key, id);
+            }
+        }
+        let ticker = filing
+            .issuer
+            .ticker()
+            .map(|t| crate::text::sanitize(&t).into_owned());
+        if let Some(key) = ticker
+            .filter(|t| !t.is_empty())
+            .and_then(|t| self.tickers.intern(&t))
+        {
+            self.tickers.post(key, id);
+            facts.ticker = Some(key);
+        }
+        self.owner_starts
+            .push(u32::try_from(self.owner_keys.len()).unwrap_or(u32::MAX));
+        for (n, owner) in filing.owners.iter().enumerate() {
+            let name = owner.name.as_deref().map(crate::text::sanitize);
+            if let Some(key) = name
+                .filter(|n| !n.is_empty())
+                .and_then(|n| self.owners.intern(&n))
+            {
+                self.owners.post(key, id);
+                self.owner_keys.push(key);
+                if n == 0 {
+                    facts.owner = Some(key);
+                }
+            }
+            for role in Role::ALL {
+                if role.held_in(&owner.relationship) {
+                    if let Some(list) = self.roles.get_mut(role.index()) {
+                        push_unique(list, id);
+                    }
+                }
+            }
+        }
+        if let Some(list) = self.plans.get_mut(Plan::of(filing).index()) {
+            push_unique(list, id);
+        }
+        push_unique(
+            self.forms.entry(filing.document_type.clone()).or_default(),
+            id,
+        );
+        for row in &filing.rows {
+            if let Some(code) = row.code() {
+                push_unique(self.codes.entry(code.clone()).or_default(), id);
+            }
+            match row.acquired_disposed.value {
+                Some(AcquiredDisposed::Acquired) => push_unique(&mut self.acquired, id),
+                Some(AcquiredDisposed::Disposed) => push_unique(&mut self.disposed, id),
+                None => {}
+            }
+            if row.kind == RowKind::Transaction {
+                if let Some(d) = row.transaction_date.value {
+                    self.by_traded.push((d, id));
+                }
+            }
+        }
+        if let Some(d) = facts.date {
+            self.by_filed.push((d, id));
+        }
+        if let Some(v) = facts.max_value {
+            self.by_max_value.push((v, id));
+        }
+    }
+
+    /// Re-sorts the range columns after a batch was added. The columns are a sorted run
+    /// followed by the new batch, which a stable sort merges in about linear time.
+    pub fn finish_batch(&mut self) {
+        self.by_filed.sort();
+        self.by_traded.sort();
+        self.by_max_value.sort();
+    }
+
+    /// The owner keys of filing `id`, in filing order.
+    pub fn owners_of(&self, id: FilingId) -> &[KeyId] {
+        let i = id as usize;
+        let Some(&start) = self.owner_starts.get(i) else {
+            return &[];
+        };
+        let start = start as usize;
+        let end = self
+            .owner_starts
+            .get(i + 1)
+            .map_or(self.owner_keys.len(), |&s| s as usize);
+        self.owner_keys.get(start..end).unwrap_or_default()
+    }
+
+    /// Filings with a transaction of this code.
+    pub fn with_code(&self, code: &TransactionCode) -> &[FilingId] {
+        self.codes.get(code).map_or(&[], |v| v)
+    }
+
+    /// The codes present in the store, with their filing counts, in code order.
+    pub fn codes(&self) -> Vec<(&TransactionCode, usize)> {
+        let mut out: Vec<_> = self.codes.iter().map(|(c, v)| (c, v.len())).collect();
+        out.sort();
+        out
+    }
+
+    /// Filings with a row acquired (A) or disposed of (D).
+    pub fn with_acquired_disposed(&self, ad: AcquiredDisposed) -> &[FilingId] {
+        match ad {
+            AcquiredDisposed::Acquired => &self.acquired,
+            AcquiredDisposed::Disposed => &self.disposed,
+        }
+    }
+
+    /// Filings of this form type.
+    pub fn with_form(&self, form: &FormType) -> &[FilingId] {
+        self.forms.get(form).map_or(&[], |v| v)
+    }
+
+    /// Filings where some owner holds `role`.
+    pub fn with_role(&self, role: Role) -> &[FilingId] {
+        self.roles.get(role.index()).map_or(&[], |v| v)
+    }
+
+    /// Filings whose 10b5-1 flag is in state `plan`.
+    pub fn with_plan(&self, plan: Plan) -> &[FilingId] {
+        self.plans.get(plan.index()).map_or(&[], |v| v)
+    }
+
+    /// Ids whose `field` date lies in `from..=to` (either end open). A filing appears once
+    /// per matching transaction for [`DateField::Traded`].
+    pub fn in_date_range(
+        &self,
+        field: DateField,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> impl Iterator<Item = FilingId> + '_ {
+        let column = match field {
+            DateField::Filed => &self.by_filed,
+            DateField::Traded => &self.by_traded,
+        };
+        let start = from.map_or(0, |f| column.partition_point(|(d, _)| *d < f));
+        let end = to.map_or(column.len(), |t| column.partition_point(|(d, _)| *d <= t));
+        column
+            .get(start..end.max(start))
+            .unwrap_or_default()
+            .iter()
+            .map(|(_, id)| *id)
+    }
+
+    /// Ids with a transaction worth at least `min`.
+    pub fn with_value_at_least(&self, min: Decimal) -> impl Iterator<Item = FilingId> + '_ {
+        let start = self.by_max_value.partition_point(|(v, _)| *v < min);
+        self.by_max_value
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .map(|(_, id)| *id)
+    }
+}
+
+/// A CIK without its leading zeros, so `0001193125` and `1193125` meet.
+pub fn normalize_cik(raw: &str) -> String {
+    let t = raw.trim().trim_start_matches('0');
+    if t.is_empty() {
+        "0".to_string()
+    } else {
+        t.to_string()
+    }
+}

@@ -1,0 +1,126 @@
+//! Interned keys (issuer names, tickers, owner names) with their posting lists.
+//!
+//! A million filings name about ten thousand issuers and a hundred thousand owners.
+//! Search and filters work on these distinct keys, then read each key's posting list:
+//! the ids of the filings that name it, in ascending order.
+
+use std::collections::HashMap;
+
+use super::FilingId;
+use crate::model::Text;
+
+/// Index of a key in its [`KeySet`].
+pub type KeyId = u32;
+
+/// Distinct keys of one kind, each with the sorted ids of the filings that name it.
+#[derive(Debug, Default)]
+pub struct KeySet {
+    names: Vec<Text>,
+    folded: Vec<Box<str>>,
+    lookup: HashMap<Text, KeyId>,
+    postings: Vec<Vec<FilingId>>,
+}
+
+impl KeySet {
+    /// The id of `name`, adding it if new. `None` only when the set is full (4 billion keys).
+    pub fn intern(&mut self, name: &str) -> Option<KeyId> {
+        if let Some(&k) = self.lookup.get(name) {
+            return Some(k);
+        }
+        let k = KeyId::try_from(self.names.len()).ok()?;
+        let text: Text = name.into();
+        self.names.push(text.clone());
+        self.folded.push(name.to_lowercase().into_boxed_str());
+        self.postings.push(Vec::new());
+        self.lookup.insert(text, k);
+        Some(k)
+    }
+
+    /// Records that filing `id` names `key`. Ids arrive in ascending order, so the list
+    /// stays sorted; a repeat of the last id is dropped.
+    pub fn post(&mut self, key: KeyId, id: FilingId) {
+        if let Some(list) = self.postings.get_mut(key as usize) {
+            if list.last() != Some(&id) {
+                list.push(id);
+            }
+        }
+    }
+
+    /// Number of distinct keys.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// True when no key was interned.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The key's text as interned (already sanitised for display).
+    pub fn name(&self, key: KeyId) -> &str {
+        self.names.get(key as usize).map_or("", |t| t)
+    }
+
+    /// The key's text in lower case, for case-insensitive matching.
+    pub fn folded(&self, key: KeyId) -> &str {
+        self.folded.get(key as usize).map_or("", |t| t)
+    }
+
+    /// The key with exactly this text.
+    pub fn find(&self, name: &str) -> Option<KeyId> {
+        self.lookup.get(name).copied()
+    }
+
+    /// Ids of the filings naming `key`, ascending.
+    pub fn postings(&self, key: KeyId) -> &[FilingId] {
+        self.postings.get(key as usize).map_or(&[], |p| p)
+    }
+
+    /// Every key id.
+    pub fn ids(&self) -> std::ops::Range<KeyId> {
+        0..KeyId::try_from(self.names.len()).unwrap_or(KeyId::MAX)
+    }
+
+    /// Keys whose lower-case text contains `needle` (already lower case).
+    pub fn containing(&self, needle: &str) -> Vec<KeyId> {
+        self.ids()
+            .filter(|&k| self.folded(k).contains(needle))
+            .collect()
+    }
+
+    /// Rank of each key in alphabetical (case-insensitive) order, indexed by key id.
+    pub fn alphabetical_ranks(&self) -> Vec<u32> {
+        let mut order: Vec<KeyId> = self.ids().collect();
+        order.sort_by(|&a, &b| self.folded(a).cmp(self.folded(b)));
+        let mut ranks = vec![0; order.len()];
+        for (rank, key) in order.into_iter().enumerate() {
+            if let Some(r) = ranks.get_mut(key as usize) {
+                *r = u32::try_from(rank).unwrap_or(u32::MAX);
+            }
+        }
+        ranks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KeySet;
+
+    #[test]
+    fn interns_once_and_keeps_postings_sorted_without_repeats() {
+        let mut keys = KeySet::default();
+        let a = keys.intern("CARUSO JAMES V").unwrap();
+        let b = keys.intern("Schwartz Dov").unwrap();
+        assert_eq!(keys.intern("CARUSO JAMES V"), Some(a));
+        keys.post(a, 0);
+        keys.post(a, 0);
+        keys.post(b, 1);
+        keys.post(a, 2);
+        assert_eq!(keys.postings(a), &[0, 2]);
+        assert_eq!(keys.len(), 2);
+        assert_eq!(keys.containing("caruso"), vec![a]);
+        assert_eq!(keys.folded(b), "schwartz dov");
+        assert_eq!(keys.alphabetical_ranks(), vec![0, 1]);
+        assert_eq!(keys.postings(99), &[] as &[u32]);
+    }
+}

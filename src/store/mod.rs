@@ -1,0 +1,139 @@
+//! The loaded data set, laid out for fast views.
+//!
+//! Every filing sits in one vector and is reached by its id (a `u32`, its position).
+//! [`index`] interns issuer, ticker and owner names and keeps posting lists per key,
+//! code, form, role and plan state; [`search`] fuzzy-matches the distinct keys; [`filter`]
+//! parses and evaluates queries into id sets; [`sort`] builds orders; [`view`] combines
+//! them into the list of ids a screen shows. Nothing here knows about the terminal.
+
+pub mod facts;
+pub mod filter;
+pub mod idset;
+pub mod index;
+pub mod keys;
+pub mod search;
+pub mod sort;
+pub mod view;
+pub mod vocab;
+
+use std::sync::Arc;
+
+use crate::model::Filing;
+use facts::Facts;
+use index::Index;
+use sort::SortKey;
+
+/// A filing's position in the store.
+pub type FilingId = u32;
+
+/// All loaded filings with their summaries and indexes.
+#[derive(Debug, Default)]
+pub struct Store {
+    filings: Arc<Vec<Filing>>,
+    facts: Vec<Facts>,
+    index: Index,
+    orders: [Option<Order>; 4],
+}
+
+/// A sort order: ids in order, and each id's position in it.
+#[derive(Debug, Default)]
+struct Order {
+    ids: Vec<FilingId>,
+    positions: Vec<u32>,
+}
+
+impl Order {
+    fn new(ids: Vec<FilingId>) -> Order {
+        let mut positions = vec![0; ids.len()];
+        for (pos, &id) in ids.iter().enumerate() {
+            if let Some(p) = positions.get_mut(id as usize) {
+                *p = u32::try_from(pos).unwrap_or(u32::MAX);
+            }
+        }
+        Order { ids, positions }
+    }
+}
+
+impl Store {
+    /// An empty store.
+    pub fn new() -> Store {
+        Store::default()
+    }
+
+    /// A store holding `filings`, in that order.
+    pub fn from_filings(filings: Vec<Filing>) -> Store {
+        let mut s = Store::new();
+        s.extend(filings);
+        s
+    }
+
+    /// Adds a batch of filings, indexing each; returns how many were added (all of them,
+    /// unless the store reached four billion filings).
+    pub fn extend(&mut self, batch: Vec<Filing>) -> usize {
+        let start = self.facts.len();
+        let room = (FilingId::MAX as usize).saturating_sub(start);
+        let batch: Vec<Filing> = batch.into_iter().take(room).collect();
+        let added = batch.len();
+        self.facts.reserve(added);
+        for (offset, filing) in batch.iter().enumerate() {
+            let Ok(id) = FilingId::try_from(start + offset) else {
+                break;
+            };
+            let mut facts = Facts::of(filing);
+            self.index.add(id, filing, &mut facts);
+            self.facts.push(facts);
+        }
+        self.index.finish_batch();
+        Arc::make_mut(&mut self.filings).extend(batch);
+        self.orders = Default::default();
+        added
+    }
+
+    /// Number of filings.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    /// True when no filing is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+
+    /// The filing with this id.
+    pub fn get(&self, id: FilingId) -> Option<&Filing> {
+        self.filings.get(id as usize)
+    }
+
+    /// The summary of the filing with this id.
+    pub fn facts(&self, id: FilingId) -> Option<&Facts> {
+        self.facts.get(id as usize)
+    }
+
+    /// The indexes.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// A shared handle on every filing, for work done off the main thread (export).
+    pub fn shared(&self) -> Arc<Vec<Filing>> {
+        Arc::clone(&self.filings)
+    }
+
+    /// Every id in the order of `key` (natural direction), built on first use.
+    pub fn order(&mut self, key: SortKey) -> &[FilingId] {
+        self.order_with_positions(key).0
+    }
+
+    /// The order of `key` and, indexed by id, each filing's position in it.
+    pub fn order_with_positions(&mut self, key: SortKey) -> (&[FilingId], &[u32]) {
+        let facts = &self.facts;
+        let index = &self.index;
+        match self.orders.get_mut(key.index()) {
+            Some(slot) => {
+                let o = slot.get_or_insert_with(|| Order::new(sort::order(key, facts, index)));
+                (&o.ids, &o.positions)
+            }
+            None => (&[], &[]),
+        }
+    }
+}

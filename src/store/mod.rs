@@ -6,6 +6,7 @@
 //! parses and evaluates queries into id sets; [`sort`] builds orders; [`view`] combines
 //! them into the list of ids a screen shows. Nothing here knows about the terminal.
 
+pub mod archive;
 pub mod facts;
 pub mod filter;
 pub mod idset;

@@ -1,0 +1,772 @@
+//! A compact in-memory archive of filings: each filing encoded as a few hundred bytes of
+//! variable-length integers, every text replaced by its number in one shared string table.
+//!
+//! A million filings held as model structs cost about 4 KB each (wide structs, one
+//! allocation per vector and per text); encoded here they cost a fraction of that, and a
+//! text that many filings share (an issuer's name, an owner's address, a boilerplate
+//! footnote) is stored once. Decoding a filing clones shared pointers, never copies text,
+//! so the explorer decodes the filing it shows on demand.
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime};
+use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
+
+use crate::model::{
+    AcquiredDisposed, Address, Coding, DerivativeTerms, DirectIndirect, Filing, Flags, Footnote,
+    FootnoteId, FootnoteIds, FormType, Fv, Issuer, Relationship, ReportingOwner, Row, RowKind,
+    Signature, Source, SourceKind, Table, Text, Timeliness, TransactionCode,
+};
+
+/// Filings encoded end to end, with the string table they share.
+#[derive(Default)]
+pub struct Archive {
+    bytes: Vec<u8>,
+    starts: Vec<u64>,
+    strings: Vec<Text>,
+    ids: FxHashMap<Text, u32>,
+}
+
+impl Archive {
+    /// An empty archive.
+    pub fn new() -> Archive {
+        Archive::default()
+    }
+
+    /// Number of filings held.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// True when no filing is held.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Bytes held: encoded filings, offsets and distinct texts (an estimate of the heap
+    /// used, for reports).
+    pub fn heap_bytes(&self) -> usize {
+        let texts: usize = self.strings.iter().map(|t| t.len() + 32).sum();
+        self.bytes.capacity() + self.starts.capacity() * 8 + texts + self.ids.capacity() * 24
+    }
+
+    /// Appends a filing; returns its position.
+    pub fn push(&mut self, filing: &Filing) -> usize {
+        self.starts.push(self.bytes.len() as u64);
+        let mut w = Writer { a: self };
+        w.filing(filing);
+        self.starts.len() - 1
+    }
+
+    /// The filing at `index`, decoded; `None` when there is no such filing.
+    pub fn get(&self, index: usize) -> Option<Filing> {
+        let start = usize::try_from(*self.starts.get(index)?).ok()?;
+        let end = match self.starts.get(index + 1) {
+            Some(e) => usize::try_from(*e).ok()?,
+            None => self.bytes.len(),
+        };
+        let mut r = Reader {
+            bytes: self.bytes.get(start..end)?,
+            strings: &self.strings,
+        };
+        r.filing()
+    }
+
+    fn intern(&mut self, t: &Text) -> u32 {
+        if let Some(&id) = self.ids.get(t) {
+            return id;
+        }
+        let id = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
+        self.strings.push(t.clone());
+        self.ids.insert(t.clone(), id);
+        id
+    }
+}
+
+struct Writer<'a> {
+    a: &'a mut Archive,
+}
+
+impl Writer<'_> {
+    fn u(&mut self, mut v: u64) {
+        loop {
+            let byte = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.a.bytes.push(byte);
+                return;
+            }
+            self.a.bytes.push(byte | 0x80);
+        }
+    }
+
+    fn i(&mut self, v: i64) {
+        self.u(((v << 1) ^ (v >> 63)) as u64);
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.a.bytes.push(b);
+    }
+
+    fn text(&mut self, t: &Text) {
+        let id = self.a.intern(t);
+        self.u(u64::from(id));
+    }
+
+    fn opt_text(&mut self, t: Option<&Text>) {
+        match t {
+            None => self.u(0),
+            Some(t) => {
+                let id = self.a.intern(t);
+                self.u(u64::from(id) + 1);
+            }
+        }
+    }
+
+    fn opt_bool(&mut self, b: Option<bool>) {
+        self.byte(match b {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        });
+    }
+
+    fn opt_u32(&mut self, v: Option<u32>) {
+        match v {
+            None => self.u(0),
+            Some(v) => self.u(u64::from(v) + 1),
+        }
+    }
+
+    fn opt_date(&mut self, d: Option<NaiveDate>) {
+        match d {
+            None => self.byte(0),
+            Some(d) => {
+                self.byte(1);
+                self.i(i64::from(d.num_days_from_ce()));
+            }
+        }
+    }
+
+    fn opt_decimal(&mut self, d: Option<Decimal>) {
+        match d {
+            None => self.byte(0),
+            Some(d) => {
+                self.byte(1);
+                self.byte(u8::try_from(d.scale()).unwrap_or(0));
+                let m = d.mantissa();
+                let zig = ((m << 1) ^ (m >> 127)) as u128;
+                let mut v = zig;
+                loop {
+                    let byte = (v & 0x7f) as u8;
+                    v >>= 7;
+                    if v == 0 {
+                        self.byte(byte);
+                        break;
+                    }
+                    self.byte(byte | 0x80);
+                }
+            }
+        }
+    }
+
+    fn notes(&mut self, ids: &FootnoteIds) {
+        self.u(ids.len() as u64);
+        for id in ids {
+            self.text(&id.0);
+        }
+    }
+
+    fn fv<T>(&mut self, fv: &Fv<T>, value: impl FnOnce(&mut Self, Option<&T>)) {
+        value(self, fv.value.as_ref());
+        self.notes(&fv.footnotes);
+    }
+
+    fn fv_text(&mut self, fv: &Fv<Text>) {
+        self.fv(fv, |w, v| w.opt_text(v));
+    }
+
+    fn fv_decimal(&mut self, fv: &Fv<Decimal>) {
+        self.fv(fv, |w, v| w.opt_decimal(v.copied()));
+    }
+
+    fn fv_date(&mut self, fv: &Fv<NaiveDate>) {
+        self.fv(fv, |w, v| w.opt_date(v.copied()));
+    }
+
+    fn form(&mut self, f: &FormType) {
+        match f {
+            FormType::Form3 => self.byte(0),
+            FormType::Form3A => self.byte(1),
+            FormType::Form4 => self.byte(2),
+            FormType::Form4A => self.byte(3),
+            FormType::Form5 => self.byte(4),
+            FormType::Form5A => self.byte(5),
+            FormType::Other(t) => {
+                self.byte(6);
+                self.text(t);
+            }
+        }
+    }
+
+    fn code(&mut self, c: Option<&TransactionCode>) {
+        match c {
+            None => self.byte(0),
+            Some(TransactionCode::Other(t)) => {
+                self.byte(255);
+                self.text(t);
+            }
+            Some(c) => {
+                let n = TransactionCode::ALL
+                    .iter()
+                    .position(|k| k == c)
+                    .and_then(|p| u8::try_from(p + 1).ok())
+                    .unwrap_or(0);
+                self.byte(n);
+            }
+        }
+    }
+
+    fn address(&mut self, a: &Address) {
+        for t in [
+            &a.street1,
+            &a.street2,
+            &a.city,
+            &a.state,
+            &a.zip,
+            &a.state_description,
+            &a.country,
+            &a.non_us_state_territory,
+        ] {
+            self.opt_text(t.as_ref());
+        }
+        self.opt_bool(a.is_non_us);
+    }
+
+    fn source(&mut self, s: &Source) {
+        self.text(&s.path);
+        self.byte(source_kind_code(s.kind));
+        self.opt_u32(s.line);
+    }
+
+    fn row(&mut self, r: &Row) {
+        self.byte(match (r.table, r.kind) {
+            (Table::NonDerivative, RowKind::Transaction) => 0,
+            (Table::NonDerivative, RowKind::Holding) => 1,
+            (Table::Derivative, RowKind::Transaction) => 2,
+            (Table::Derivative, RowKind::Holding) => 3,
+        });
+        self.opt_u32(r.line);
+        self.fv_text(&r.security_title);
+        self.fv_date(&r.transaction_date);
+        self.fv_date(&r.deemed_execution_date);
+        match &r.coding {
+            None => self.byte(0),
+            Some(c) => {
+                self.byte(1);
+                self.opt_text(c.form_type.as_ref());
+                self.code(c.code.as_ref());
+                self.opt_bool(c.equity_swap_involved);
+                self.notes(&c.footnotes);
+            }
+        }
+        self.fv(&r.timeliness, |w, v| {
+            w.byte(match v {
+                None => 0,
+                Some(Timeliness::Early) => 1,
+                Some(Timeliness::Late) => 2,
+            })
+        });
+        self.fv_decimal(&r.shares);
+        self.fv_decimal(&r.total_value);
+        self.fv_decimal(&r.price_per_share);
+        self.fv(&r.acquired_disposed, |w, v| {
+            w.byte(match v {
+                None => 0,
+                Some(AcquiredDisposed::Acquired) => 1,
+                Some(AcquiredDisposed::Disposed) => 2,
+            })
+        });
+        self.fv_decimal(&r.shares_owned_following);
+        self.fv_decimal(&r.value_owned_following);
+        self.fv(&r.direct_indirect, |w, v| {
+            w.byte(match v {
+                None => 0,
+                Some(DirectIndirect::Direct) => 1,
+                Some(DirectIndirect::Indirect) => 2,
+            })
+        });
+        self.fv_text(&r.nature_of_ownership);
+        match r.derivative.as_deref() {
+            None => self.byte(0),
+            Some(d) => {
+                self.byte(1);
+                self.fv_decimal(&d.conversion_or_exercise_price);
+                self.fv_date(&d.exercise_date);
+                self.fv_date(&d.expiration_date);
+                self.fv_text(&d.underlying_title);
+                self.fv_decimal(&d.underlying_shares);
+                self.fv_decimal(&d.underlying_value);
+            }
+        }
+    }
+
+    fn filing(&mut self, f: &Filing) {
+        self.opt_text(f.accession_number.as_ref());
+        self.form(&f.document_type);
+        self.opt_text(f.schema_version.as_ref());
+        self.opt_date(f.period_of_report);
+        self.opt_date(f.filing_date);
+        match f.acceptance_datetime {
+            None => self.byte(0),
+            Some(t) => {
+                self.byte(1);
+                self.i(t.and_utc().timestamp());
+            }
+        }
+        self.opt_date(f.date_of_original_submission);
+        let i = &f.issuer;
+        for t in [
+            &i.cik,
+            &i.name,
+            &i.trading_symbol,
+            &i.foreign_trading_symbol,
+            &i.sic,
+            &i.state_of_incorporation,
+        ] {
+            self.opt_text(t.as_ref());
+        }
+        self.u(f.owners.len() as u64);
+        for o in &f.owners {
+            self.opt_text(o.cik.as_ref());
+            self.opt_text(o.name.as_ref());
+            self.address(&o.address);
+            let r = &o.relationship;
+            self.byte(
+                u8::from(r.is_director)
+                    | u8::from(r.is_officer) << 1
+                    | u8::from(r.is_ten_percent_owner) << 2
+                    | u8::from(r.is_other) << 3,
+            );
+            self.opt_text(r.officer_title.as_ref());
+            self.opt_text(r.other_text.as_ref());
+        }
+        let fl = &f.flags;
+        for b in [
+            fl.no_securities_owned,
+            fl.not_subject_to_section16,
+            fl.form3_holdings_reported,
+            fl.form4_transactions_reported,
+            fl.aff10b5_one,
+        ] {
+            self.opt_bool(b);
+        }
+        self.u(f.rows.len() as u64);
+        for r in &f.rows {
+            self.row(r);
+        }
+        self.u(f.footnotes.len() as u64);
+        for n in &f.footnotes {
+            self.text(&n.id.0);
+            self.text(&n.text);
+        }
+        self.opt_text(f.remarks.as_ref());
+        self.u(f.signatures.len() as u64);
+        for s in &f.signatures {
+            self.text(&s.name);
+            self.opt_date(s.date);
+        }
+        self.source(&f.source);
+        self.u(f.also_in.len() as u64);
+        for s in &f.also_in {
+            self.source(s);
+        }
+    }
+}
+
+fn source_kind_code(k: SourceKind) -> u8 {
+    match k {
+        SourceKind::Xml => 0,
+        SourceKind::Submission => 1,
+        SourceKind::FeedSubmission => 2,
+        SourceKind::DataSet => 3,
+        SourceKind::RenderedText => 4,
+        SourceKind::RenderedHtml => 5,
+        SourceKind::TypedText => 6,
+    }
+}
+
+const SOURCE_KINDS: [SourceKind; 7] = [
+    SourceKind::Xml,
+    SourceKind::Submission,
+    SourceKind::FeedSubmission,
+    SourceKind::DataSet,
+    SourceKind::RenderedText,
+    SourceKind::RenderedHtml,
+    SourceKind::TypedText,
+];
+
+/// Reads back what [`Writer`] wrote; `None` on bytes it did not write.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    strings: &'a [Text],
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let (&b, rest) = self.bytes.split_first()?;
+        self.bytes = rest;
+        Some(b)
+    }
+
+    fn u(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    fn i(&mut self) -> Option<i64> {
+        let z = self.u()?;
+        Some((z >> 1) as i64 ^ -((z & 1) as i64))
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        usize::try_from(self.u()?).ok()
+    }
+
+    fn text(&mut self) -> Option<Text> {
+        self.strings.get(self.len()?).cloned()
+    }
+
+    fn opt_text(&mut self) -> Option<Option<Text>> {
+        match self.len()? {
+            0 => Some(None),
+            n => self.strings.get(n - 1).cloned().map(Some),
+        }
+    }
+
+    fn opt_bool(&mut self) -> Option<Option<bool>> {
+        match self.byte()? {
+            0 => Some(None),
+            1 => Some(Some(false)),
+            2 => Some(Some(true)),
+            _ => None,
+        }
+    }
+
+    fn opt_u32(&mut self) -> Option<Option<u32>> {
+        match self.u()? {
+            0 => Some(None),
+            n => u32::try_from(n - 1).ok().map(Some),
+        }
+    }
+
+    fn opt_date(&mut self) -> Option<Option<NaiveDate>> {
+        match self.byte()? {
+            0 => Some(None),
+            _ => {
+                let days = i32::try_from(self.i()?).ok()?;
+                NaiveDate::from_num_days_from_ce_opt(days).map(Some)
+            }
+        }
+    }
+
+    fn opt_decimal(&mut self) -> Option<Option<Decimal>> {
+        match self.byte()? {
+            0 => Some(None),
+            _ => {
+                let scale = u32::from(self.byte()?);
+                let mut zig = 0u128;
+                for shift in (0..128).step_by(7) {
+                    let b = self.byte()?;
+                    zig |= u128::from(b & 0x7f) << shift;
+                    if b & 0x80 == 0 {
+                        let m = (zig >> 1) as i128 ^ -((zig & 1) as i128);
+                        return Decimal::try_from_i128_with_scale(m, scale).ok().map(Some);
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    fn notes(&mut self) -> Option<FootnoteIds> {
+        let n = self.len()?;
+        let mut ids = FootnoteIds::with_capacity(n.min(64));
+        for _ in 0..n {
+            ids.push(FootnoteId(self.text()?));
+        }
+        Some(ids)
+    }
+
+    fn fv<T>(&mut self, value: impl FnOnce(&mut Self) -> Option<Option<T>>) -> Option<Fv<T>> {
+        let v = value(self)?;
+        Some(Fv::with_footnotes(v, self.notes()?))
+    }
+
+    fn fv_text(&mut self) -> Option<Fv<Text>> {
+        self.fv(Self::opt_text)
+    }
+
+    fn fv_decimal(&mut self) -> Option<Fv<Decimal>> {
+        self.fv(Self::opt_decimal)
+    }
+
+    fn fv_date(&mut self) -> Option<Fv<NaiveDate>> {
+        self.fv(Self::opt_date)
+    }
+
+    fn form(&mut self) -> Option<FormType> {
+        Some(match self.byte()? {
+            0 => FormType::Form3,
+            1 => FormType::Form3A,
+            2 => FormType::Form4,
+            3 => FormType::Form4A,
+            4 => FormType::Form5,
+            5 => FormType::Form5A,
+            _ => FormType::Other(self.text()?),
+        })
+    }
+
+    fn code(&mut self) -> Option<Option<TransactionCode>> {
+        match self.byte()? {
+            0 => Some(None),
+            255 => Some(Some(TransactionCode::Other(self.text()?))),
+            n => TransactionCode::ALL
+                .get(usize::from(n) - 1)
+                .cloned()
+                .map(Some),
+        }
+    }
+
+    fn small<T: Copy>(&mut self, values: &[T]) -> Option<Option<T>> {
+        match self.byte()? {
+            0 => Some(None),
+            n => values.get(usize::from(n) - 1).copied().map(Some),
+        }
+    }
+
+    fn address(&mut self) -> Option<Address> {
+        Some(Address {
+            street1: self.opt_text()?,
+            street2: self.opt_text()?,
+            city: self.opt_text()?,
+            state: self.opt_text()?,
+            zip: self.opt_text()?,
+            state_description: self.opt_text()?,
+            country: self.opt_text()?,
+            non_us_state_territory: self.opt_text()?,
+            is_non_us: self.opt_bool()?,
+        })
+    }
+
+    fn source(&mut self) -> Option<Source> {
+        Some(Source {
+            path: self.text()?,
+            kind: *SOURCE_KINDS.get(usize::from(self.byte()?))?,
+            line: self.opt_u32()?,
+        })
+    }
+
+    fn row(&mut self) -> Option<Row> {
+        let (table, kind) = match self.byte()? {
+            0 => (Table::NonDerivative, RowKind::Transaction),
+            1 => (Table::NonDerivative, RowKind::Holding),
+            2 => (Table::Derivative, RowKind::Transaction),
+            _ => (Table::Derivative, RowKind::Holding),
+        };
+        let mut r = Row::new(table, kind);
+        r.line = self.opt_u32()?;
+        r.security_title = self.fv_text()?;
+        r.transaction_date = self.fv_date()?;
+        r.deemed_execution_date = self.fv_date()?;
+        r.coding = match self.byte()? {
+            0 => None,
+            _ => Some(Coding {
+                form_type: self.opt_text()?,
+                code: self.code()?,
+                equity_swap_involved: self.opt_bool()?,
+                footnotes: self.notes()?,
+            }),
+        };
+        r.timeliness = self.fv(|s| s.small(&[Timeliness::Early, Timeliness::Late]))?;
+        r.shares = self.fv_decimal()?;
+        r.total_value = self.fv_decimal()?;
+        r.price_per_share = self.fv_decimal()?;
+        r.acquired_disposed =
+            self.fv(|s| s.small(&[AcquiredDisposed::Acquired, AcquiredDisposed::Disposed]))?;
+        r.shares_owned_following = self.fv_decimal()?;
+        r.value_owned_following = self.fv_decimal()?;
+        r.direct_indirect =
+            self.fv(|s| s.small(&[DirectIndirect::Direct, DirectIndirect::Indirect]))?;
+        r.nature_of_ownership = self.fv_text()?;
+        r.derivative = match self.byte()? {
+            0 => None,
+            _ => Some(Box::new(DerivativeTerms {
+                conversion_or_exercise_price: self.fv_decimal()?,
+                exercise_date: self.fv_date()?,
+                expiration_date: self.fv_date()?,
+                underlying_title: self.fv_text()?,
+                underlying_shares: self.fv_decimal()?,
+                underlying_value: self.fv_decimal()?,
+            })),
+        };
+        Some(r)
+    }
+
+    fn filing(&mut self) -> Option<Filing> {
+        let accession_number = self.opt_text()?;
+        let document_type = self.form()?;
+        let schema_version = self.opt_text()?;
+        let period_of_report = self.opt_date()?;
+        let filing_date = self.opt_date()?;
+        let acceptance_datetime: Option<NaiveDateTime> = match self.byte()? {
+            0 => None,
+            _ => Some(DateTime::from_timestamp(self.i()?, 0)?.naive_utc()),
+        };
+        let date_of_original_submission = self.opt_date()?;
+        let issuer = Issuer {
+            cik: self.opt_text()?,
+            name: self.opt_text()?,
+            trading_symbol: self.opt_text()?,
+            foreign_trading_symbol: self.opt_text()?,
+            sic: self.opt_text()?,
+            state_of_incorporation: self.opt_text()?,
+        };
+        let n = self.len()?;
+        let mut owners = Vec::with_capacity(n.min(64));
+        for _ in 0..n {
+            let cik = self.opt_text()?;
+            let name = self.opt_text()?;
+            let address = self.address()?;
+            let roles = self.byte()?;
+            owners.push(ReportingOwner {
+                cik,
+                name,
+                address,
+                relationship: Relationship {
+                    is_director: roles & 1 != 0,
+                    is_officer: roles & 2 != 0,
+                    is_ten_percent_owner: roles & 4 != 0,
+                    is_other: roles & 8 != 0,
+                    officer_title: self.opt_text()?,
+                    other_text: self.opt_text()?,
+                },
+            });
+        }
+        let flags = Flags {
+            no_securities_owned: self.opt_bool()?,
+            not_subject_to_section16: self.opt_bool()?,
+            form3_holdings_reported: self.opt_bool()?,
+            form4_transactions_reported: self.opt_bool()?,
+            aff10b5_one: self.opt_bool()?,
+        };
+        let n = self.len()?;
+        let mut rows = Vec::with_capacity(n.min(1024));
+        for _ in 0..n {
+            rows.push(self.row()?);
+        }
+        let n = self.len()?;
+        let mut footnotes = Vec::with_capacity(n.min(1024));
+        for _ in 0..n {
+            footnotes.push(Footnote {
+                id: FootnoteId(self.text()?),
+                text: self.text()?,
+            });
+        }
+        let remarks = self.opt_text()?;
+        let n = self.len()?;
+        let mut signatures = Vec::with_capacity(n.min(64));
+        for _ in 0..n {
+            signatures.push(Signature {
+                name: self.text()?,
+                date: self.opt_date()?,
+            });
+        }
+        let source = self.source()?;
+        let n = self.len()?;
+        let mut also_in = Vec::with_capacity(n.min(64));
+        for _ in 0..n {
+            also_in.push(self.source()?);
+        }
+        Some(Filing {
+            accession_number,
+            document_type,
+            schema_version,
+            period_of_report,
+            filing_date,
+            acceptance_datetime,
+            date_of_original_submission,
+            issuer,
+            owners,
+            flags,
+            rows,
+            footnotes,
+            remarks,
+            signatures,
+            source,
+            also_in,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::{Generator, SynthOptions};
+
+    #[test]
+    fn synthetic_filings_survive_the_archive_unchanged() {
+        let generator = Generator::new(&SynthOptions {
+            seed: 5,
+            filings: 3000,
+        });
+        let mut archive = Archive::new();
+        let filings: Vec<Filing> = (0..3000).map(|i| generator.filing(i)).collect();
+        for f in &filings {
+            archive.push(f);
+        }
+        assert_eq!(archive.len(), 3000);
+        for (i, f) in filings.iter().enumerate() {
+            assert_eq!(archive.get(i).as_ref(), Some(f), "filing {i}");
+        }
+        assert_eq!(archive.get(3000), None);
+    }
+
+    #[test]
+    fn extreme_values_survive_the_archive() {
+        let mut f = Filing::new(
+            FormType::Other("X".into()),
+            Source {
+                path: "p".into(),
+                kind: SourceKind::TypedText,
+                line: Some(u32::MAX),
+            },
+        );
+        f.acceptance_datetime =
+            NaiveDate::from_ymd_opt(2024, 5, 1).and_then(|d| d.and_hms_opt(17, 30, 5));
+        let mut row = Row::new(Table::Derivative, RowKind::Holding);
+        row.shares = Fv::new(Decimal::MAX);
+        row.price_per_share = Fv::new(Decimal::MIN);
+        row.total_value = Fv::new(
+            "-0.0000000000000000000000000001"
+                .parse()
+                .unwrap_or_default(),
+        );
+        row.transaction_date = Fv::new(NaiveDate::MIN);
+        row.deemed_execution_date = Fv::new(NaiveDate::MAX);
+        row.coding = Some(Coding {
+            code: Some(TransactionCode::Other("Q".into())),
+            ..Coding::default()
+        });
+        f.rows.push(row);
+        let mut archive = Archive::new();
+        archive.push(&f);
+        assert_eq!(archive.get(0), Some(f));
+    }
+}

@@ -29,25 +29,43 @@ pub fn names<A: ?Sized, B: ?Sized>(columns: &[Column<A, B>]) -> Vec<&'static str
     columns.iter().map(|c| c.name).collect()
 }
 
-/// Writes the header of `columns`, then one record per item.
-pub fn write_csv<'f, A: 'f, B: 'f>(
-    out: &mut dyn Write,
-    columns: &[Column<A, B>],
-    items: impl Iterator<Item = (&'f A, &'f B)>,
-) -> Result<(), ExportError> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(columns.iter().map(|c| c.name))?;
-    let mut record = csv::ByteRecord::new();
-    for (a, b) in items {
-        record.clear();
-        for c in columns {
-            let cell = (c.cell)(a, b);
-            record.push_field(clean(cell.as_deref().unwrap_or_default()).as_bytes());
-        }
-        w.write_byte_record(&record)?;
+/// A CSV table being written: the header first, then one record per call to
+/// [`Sink::row`].
+pub struct Sink<'o, 'c, A: ?Sized, B: ?Sized> {
+    writer: csv::Writer<&'o mut dyn Write>,
+    columns: &'c [Column<A, B>],
+    record: csv::ByteRecord,
+}
+
+impl<'o, 'c, A: ?Sized, B: ?Sized> Sink<'o, 'c, A, B> {
+    /// Starts a table: writes the header of `columns`.
+    pub fn new(out: &'o mut dyn Write, columns: &'c [Column<A, B>]) -> Result<Self, ExportError> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(columns.iter().map(|c| c.name))?;
+        Ok(Sink {
+            writer,
+            columns,
+            record: csv::ByteRecord::new(),
+        })
     }
-    w.flush()?;
-    Ok(())
+
+    /// Writes the record of `a` (the filing) and `b` (its part).
+    pub fn row(&mut self, a: &A, b: &B) -> Result<(), ExportError> {
+        self.record.clear();
+        for c in self.columns {
+            let cell = (c.cell)(a, b);
+            self.record
+                .push_field(clean(cell.as_deref().unwrap_or_default()).as_bytes());
+        }
+        self.writer.write_byte_record(&self.record)?;
+        Ok(())
+    }
+
+    /// Flushes the table.
+    pub fn finish(mut self) -> Result<(), ExportError> {
+        self.writer.flush()?;
+        Ok(())
+    }
 }
 
 /// Drops control characters other than tab and line breaks: filing text is untrusted,

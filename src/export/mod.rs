@@ -15,7 +15,10 @@ mod json;
 mod owners;
 mod transactions;
 
+use std::borrow::Borrow;
 use std::io;
+
+use cells::Sink;
 
 use crate::model::Filing;
 
@@ -89,8 +92,8 @@ pub enum ExportError {
 ///
 /// Output is streamed: nothing is collected in memory beyond one filing's rows. The
 /// header row of a CSV table is written even when there are no filings.
-pub fn write<'a>(
-    filings: impl IntoIterator<Item = &'a Filing>,
+pub fn write<F: Borrow<Filing>>(
+    filings: impl IntoIterator<Item = F>,
     format: ExportFormat,
     table: ExportTable,
     out: &mut dyn io::Write,
@@ -99,22 +102,41 @@ pub fn write<'a>(
     match (format, table) {
         (ExportFormat::Json, _) => json::write(filings, out),
         (ExportFormat::Csv, ExportTable::Filings) => {
-            cells::write_csv(out, filings::COLUMNS, filings.map(|f| (f, &())))
+            let mut sink = Sink::new(out, filings::COLUMNS)?;
+            for f in filings {
+                sink.row(f.borrow(), &())?;
+            }
+            sink.finish()
         }
-        (ExportFormat::Csv, ExportTable::Owners) => cells::write_csv(
-            out,
-            owners::COLUMNS,
-            filings.flat_map(|f| f.owners.iter().map(move |o| (f, o))),
-        ),
-        (ExportFormat::Csv, ExportTable::Transactions) => cells::write_csv(
-            out,
-            transactions::COLUMNS,
-            filings.flat_map(|f| f.rows.iter().map(move |r| (f, r))),
-        ),
-        (ExportFormat::Csv, ExportTable::Footnotes) => cells::write_csv(
-            out,
-            footnotes::COLUMNS,
-            filings.flat_map(|f| f.footnotes.iter().map(move |n| (f, n))),
-        ),
+        (ExportFormat::Csv, ExportTable::Owners) => {
+            let mut sink = Sink::new(out, owners::COLUMNS)?;
+            for f in filings {
+                let f = f.borrow();
+                for o in &f.owners {
+                    sink.row(f, o)?;
+                }
+            }
+            sink.finish()
+        }
+        (ExportFormat::Csv, ExportTable::Transactions) => {
+            let mut sink = Sink::new(out, transactions::COLUMNS)?;
+            for f in filings {
+                let f = f.borrow();
+                for r in &f.rows {
+                    sink.row(f, r)?;
+                }
+            }
+            sink.finish()
+        }
+        (ExportFormat::Csv, ExportTable::Footnotes) => {
+            let mut sink = Sink::new(out, footnotes::COLUMNS)?;
+            for f in filings {
+                let f = f.borrow();
+                for n in &f.footnotes {
+                    sink.row(f, n)?;
+                }
+            }
+            sink.finish()
+        }
     }
 }

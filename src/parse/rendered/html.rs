@@ -67,7 +67,14 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
     ) else {
         return Err(Diagnostic::new(None, "internal selector error"));
     };
-    let body_text = doc.root_element().text().collect::<Vec<_>>().join("\n");
+    // Each text node on a line of its own, its spaces collapsed: a page re-wrapped at 80
+    // columns breaks a title such as "STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP".
+    let body_text = doc
+        .root_element()
+        .text()
+        .map(squash)
+        .collect::<Vec<_>>()
+        .join("\n");
     let tds: Vec<ElementRef<'_>> = doc.select(&td_sel).collect();
     // The innermost cell whose own text starts with (or holds) a label.
     let boxes = |label: &str| -> Vec<ElementRef<'_>> {
@@ -299,32 +306,53 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
         f.footnotes = ex.footnotes;
         f.remarks = ex.remarks;
     }
+    let u_sel = sel("u").unwrap_or_else(|| td_sel.clone());
     for tr in doc.select(&tr_sel) {
         if find_ci(&text_of(&tr), "signature of reporting person").is_none() {
             continue;
         }
-        let Some(prev) = tr.prev_siblings().find_map(ElementRef::wrap) else {
-            continue;
-        };
-        let texts: Vec<String> = prev
-            .children()
-            .filter_map(ElementRef::wrap)
-            .map(|c| text_of(&c))
-            .filter(|t| !t.is_empty())
-            .collect();
-        let Some((last, rest)) = texts.split_last() else {
-            continue;
-        };
-        match words::date(last) {
-            Ok(Some(d)) if !rest.is_empty() => f.signatures.push(Signature {
-                name: rest.join(" ").into(),
-                date: Some(d),
-            }),
-            _ => f.signatures.push(Signature {
-                name: texts.join(" ").into(),
-                date: None,
-            }),
+        // A joint filing prints one row per signature above the one caption row: the
+        // row next to the caption always, and each row before it that is underlined or
+        // ends in a date.
+        let mut found: Vec<Signature> = Vec::new();
+        for prev in tr.prev_siblings().filter_map(ElementRef::wrap) {
+            let texts: Vec<String> = prev
+                .children()
+                .filter_map(ElementRef::wrap)
+                .map(|c| text_of(&c))
+                .filter(|t| !t.is_empty())
+                .collect();
+            let Some((last, rest)) = texts.split_last() else {
+                break;
+            };
+            let date = words::date(last)
+                .ok()
+                .flatten()
+                .filter(|_| !rest.is_empty());
+            let underlined = prev.select(&u_sel).next().is_some();
+            if !found.is_empty() && date.is_none() && !underlined {
+                break;
+            }
+            let name = match date {
+                Some(_) => rest.join(" "),
+                None => texts.join(" "),
+            };
+            if date.is_none() {
+                warnings.push(Diagnostic::new(
+                    None,
+                    format!(
+                        "signature {:?}: no date",
+                        crate::parse::values::shorten(&name)
+                    ),
+                ));
+            }
+            found.push(Signature {
+                name: name.into(),
+                date,
+            });
         }
+        found.reverse();
+        f.signatures.extend(found);
     }
     if matches!(f.document_type, FormType::Form3 | FormType::Form3A) {
         f.flags.no_securities_owned = Some(f.rows.is_empty());

@@ -65,6 +65,7 @@ const LABELS: &[(&str, BoxKind)] = &[
     ("if amendment", BoxKind::Amendment),
     ("relationship of reporting person", BoxKind::Relationship),
     ("individual or joint/group filing", BoxKind::Joint),
+    ("individual or joint/group reporting", BoxKind::Joint),
     ("irs or social security number", BoxKind::Irs),
     ("i.r.s. identification number", BoxKind::Irs),
     ("irs identification number", BoxKind::Irs),
@@ -710,7 +711,7 @@ pub fn relationship(text: &str) -> Relationship {
 fn clean_title(between: &str) -> String {
     let mut t = between.trim().trim_start_matches(':').trim().to_string();
     for mark in [
-        "[X]", "[x]", "[ ]", "( )", "(X)", "(x)", "_X_", "X_", "___", "__", "_",
+        "[X]", "[x]", "[ ]", "( )", "(X)", "(x)", "_X_", "X_", "___", "__", "_", "☐", "☒", "☑",
     ] {
         if let Some(r) = t.strip_suffix(mark) {
             t = r.trim_end().to_string();
@@ -786,7 +787,8 @@ fn read_flags(flags: &mut Flags, lines: &[Line]) {
             Some(words::check_mark(before))
         })
     };
-    if let Some(m) = mark("check this box if no longer", "check this box") {
+    // Form 5 of the 1990s prints "Check box if no longer subject to Section 16".
+    if let Some(m) = mark("if no longer subject", "check") {
         flags.not_subject_to_section16 = m;
     }
     if let Some(m) = mark("check this box to indicate", "check this box") {

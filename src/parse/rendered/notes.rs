@@ -221,9 +221,11 @@ fn moved_marker(
 /// date being the date printed at its end (or on its own line).
 pub fn signatures(lines: &[Line], warnings: &mut Vec<Diagnostic>) -> Vec<Signature> {
     let mut out = Vec::new();
-    let mut pending: Vec<&str> = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
     for l in lines {
-        let t = l.text.trim();
+        // A markdown table around the signature draws `|` between name and date.
+        let cells = l.text.replace('|', "   ");
+        let t = cells.trim();
         if find_ci(t, "signature of reporting person").is_some() {
             let text = squash(&pending.join(" "));
             pending.clear();
@@ -258,7 +260,7 @@ pub fn signatures(lines: &[Line], warnings: &mut Vec<Diagnostic>) -> Vec<Signatu
             pending.clear();
             continue;
         }
-        pending.push(t);
+        pending.push(t.to_string());
     }
     out
 }

@@ -48,24 +48,43 @@ pub fn read(
                 || (notes::is_boilerplate(&t) && !t.is_empty()))
         })
         .collect();
-    let heads = headings(&body);
-    let tabbed = body.iter().skip(1).any(|l| l.text.contains('\t'));
+    // The entries start under the line of column headings, or under the table's
+    // own heading when the columns have none: what stands above (the title, a
+    // "Relationships" caption, stray words of the page) is no owner.
+    let Some(top) = body
+        .iter()
+        .position(|l| is_column_headings(&l.text))
+        .or_else(|| {
+            body.iter()
+                .position(|l| find_ci(&l.text, "reporting owner name").is_some())
+        })
+    else {
+        return;
+    };
+    let heads = body.get(top).and_then(|l| headings(l));
+    let rows = body.get(top + 1..).unwrap_or_default();
+    let tabbed = rows.iter().any(|l| l.text.contains('\t'));
     let entries = if tabbed {
-        tab_entries(&body)
+        tab_entries(rows)
     } else {
-        aligned_entries(&body, heads.as_deref())
+        aligned_entries(rows, heads.as_deref())
     };
     for e in entries {
         merge(e, owners, warnings);
     }
 }
 
-/// Where the four column headings stand (column of each word's start and its length),
-/// from the first line that names Director and 10% Owner.
-fn headings(body: &[&Line]) -> Option<Vec<(usize, usize)>> {
-    let line = body.iter().take(5).find(|l| {
-        find_ci(&l.text, "director").is_some() && find_ci(&l.text, "10% owner").is_some()
-    })?;
+/// True for the line of the relationship columns' headings.
+fn is_column_headings(text: &str) -> bool {
+    find_ci(text, "director").is_some() && find_ci(text, "10% owner").is_some()
+}
+
+/// Where the four column headings stand on their line: column of each word's start,
+/// and its length.
+fn headings(line: &Line) -> Option<Vec<(usize, usize)>> {
+    if !is_column_headings(&line.text) {
+        return None;
+    }
     let text = expand_tabs(&line.text);
     let mut out = Vec::new();
     let mut from = 0;
@@ -83,9 +102,8 @@ fn is_heading(text: &str) -> bool {
     let t = squash(text).to_ascii_lowercase();
     t.is_empty()
         || t == "relationships"
-        || t == "reporting owners"
         || t.contains("reporting owner name")
-        || (t.contains("director") && t.contains("10% owner"))
+        || is_column_headings(text)
 }
 
 /// One owner a line, cells cut by tabs (the seed's shape).

@@ -183,11 +183,22 @@ pub fn parse(
     Ok((filing, warnings))
 }
 
+/// True for the title of the reporting-owner table, even when a converter cut its
+/// letters apart with tabs (`Repor ting O wners`).
+fn is_owners_title(line: &str) -> bool {
+    let letters: String = line
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    letters == "reportingowners"
+}
+
 /// True for a line that closes a table: the fixed notes under it, the next box, or the
 /// title of the reporting-owner table.
 fn is_table_end(line: &str) -> bool {
     let t = squash(line).to_ascii_lowercase();
-    t == "reporting owners"
+    is_owners_title(line)
         || t.starts_with("reminder:")
         || t.starts_with("* if the form")
         || t.starts_with("persons who respond")
@@ -225,11 +236,8 @@ fn map(lines: &[Line]) -> Map {
         if m.owners_table.is_none() && find_ci(t, "reporting owner name").is_some() {
             // The table starts at its title ("Reporting Owners") when one stands just
             // above, so the title and the "Relationships" heading are read as its part.
-            let title = (i.saturating_sub(3)..i).find(|&k| {
-                lines
-                    .get(k)
-                    .is_some_and(|l| squash(&l.text).eq_ignore_ascii_case("reporting owners"))
-            });
+            let title = (i.saturating_sub(3)..i)
+                .find(|&k| lines.get(k).is_some_and(|l| is_owners_title(&l.text)));
             m.owners_table = Some(title.unwrap_or(i));
         }
         let heading = squash(t).to_ascii_lowercase();
@@ -395,7 +403,11 @@ fn loose_rows(
     let mut rows: Vec<RawRow> = Vec::new();
     let mut last: Option<grammar::Reading> = None;
     for l in lines {
-        if l.text.trim().is_empty() || is_heading(&l.text) || notes::is_boilerplate(&l.text) {
+        if l.text.trim().is_empty()
+            || is_heading(&l.text)
+            || notes::is_boilerplate(&l.text)
+            || header::is_rule(&l.text)
+        {
             continue;
         }
         let ws: Vec<Word> = grammar::words_of(&l.text);
@@ -476,7 +488,7 @@ fn append(row: &mut RawRow, col: Col, text: &str) {
             for id in &cell.notes {
                 s.push_str(&super::words::format_marker(id));
             }
-            format!("{s} {text}")
+            super::lines::join_wrapped(&s, text)
         }
         None => text.to_string(),
     };

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 
 use insider_tui::model::{Filing, SourceKind};
 use insider_tui::parse::diag::Severity;
+use insider_tui::parse::rendered::parse_html;
 use rendered_support::spec::assert_reads;
 
 fn fixture(name: &str) -> PathBuf {
@@ -338,4 +339,147 @@ fn a_pdf_markdown_page_with_broken_columns_and_an_option_exercise() {
     assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert!(warnings[0].contains("Table I line 1: words that fit no column were left out: \"3\""));
     assert!(warnings[1].contains("footnote (2) read from a paragraph"));
+}
+
+/// The HTML pages to damage: the two hand-written ones, and EDGAR's own renderings
+/// when the shared folder is there.
+fn html_pages() -> Vec<(String, String)> {
+    let mut pages: Vec<(String, String)> = [
+        "html-xsl-form4a-rewrapped-80.html",
+        "html-saved-form4-joint-4-owners.htm",
+    ]
+    .iter()
+    .map(|n| (n.to_string(), std::fs::read_to_string(fixture(n)).unwrap()))
+    .collect();
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/filings/rendered");
+    if let Ok(dir) = std::fs::read_dir(shared) {
+        for e in dir.flatten() {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            pages.push((e.file_name().to_string_lossy().into_owned(), text));
+        }
+    }
+    pages
+}
+
+fn messages(w: &[insider_tui::parse::diag::Diagnostic]) -> Vec<&str> {
+    w.iter().map(|d| d.message.as_str()).collect()
+}
+
+/// Cut anywhere before its end, a page reads without a panic; whatever is read comes
+/// with a warning that the page was cut short.
+#[test]
+fn html_cut_short_anywhere_warns_and_never_panics() {
+    for (name, text) in html_pages() {
+        let end = text.to_ascii_lowercase().find("</html").unwrap();
+        // About forty cuts a page, spread over all of it.
+        let step = (end / 40).max(1);
+        for (i, _) in text
+            .char_indices()
+            .take_while(|(i, _)| *i < end)
+            .step_by(step)
+        {
+            if let Ok((_, w)) = parse_html(&text[..i], &name.as_str().into()) {
+                assert!(
+                    messages(&w).iter().any(|m| m.contains("cut short")),
+                    "{name} cut at {i}: {w:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Cut inside a Table II row: the boxes and Table I read in full; the broken row is
+/// skipped with a warning, and so is each footnote whose text went with the cut.
+#[test]
+fn html_cut_inside_table_ii_keeps_what_came_before() {
+    let name = "html-xsl-form4a-rewrapped-80.html";
+    let text = std::fs::read_to_string(fixture(name)).unwrap();
+    let cut = text.find("Restricted Stock Units").unwrap();
+    let (f, w) = parse_html(&text[..cut], &name.into()).unwrap();
+    let full = rendered_support::spec::expected(HTML_REWRAPPED).filing;
+    for (got, want) in f.owners.iter().zip(&full.owners) {
+        assert_eq!((&got.name, &got.address), (&want.name, &want.address));
+        assert_eq!(got.relationship, want.relationship);
+    }
+    assert_eq!(f.issuer.trading_symbol.as_deref(), Some("HOSX"));
+    assert_eq!(f.period_of_report, full.period_of_report);
+    assert_eq!(f.rows.len(), 6);
+    for (got, want) in f.rows.iter().zip(&full.rows) {
+        assert_eq!(
+            rendered_support::row_fields(got, &f.document_type),
+            rendered_support::row_fields(want, &full.document_type)
+        );
+    }
+    assert!(f.footnotes.is_empty() && f.signatures.is_empty());
+    let m = messages(&w);
+    assert!(m.iter().any(|m| m.contains("cut short")), "{m:?}");
+    assert!(
+        m.contains(&"Table II row of 1 cells matches no layout of the form; skipped"),
+        "{m:?}"
+    );
+    for n in 1..=6 {
+        let missing = format!("footnote F{n} is cited in a table but its text was not found");
+        assert!(m.contains(&missing.as_str()), "{m:?}");
+    }
+}
+
+fn without(text: &str, tags: &[&str]) -> String {
+    let mut out = text.to_string();
+    for t in tags {
+        out = out.replace(t, "").replace(&t.to_ascii_uppercase(), "");
+    }
+    out
+}
+
+/// End tags HTML lets a page leave out (cells, rows, table sections) and end tags a
+/// sloppy page forgets (spans, markers, bold): the page reads exactly as before.
+#[test]
+fn html_without_optional_or_forgotten_end_tags_reads_the_same() {
+    let tags = [
+        "</td>", "</tr>", "</th>", "</thead>", "</tbody>", "</span>", "</sup>", "</b>", "</u>",
+        "</a>",
+    ];
+    for (name, text) in html_pages() {
+        let (want, _) = parse_html(&text, &name.as_str().into()).unwrap();
+        let sloppy = without(&text, &tags);
+        let (got, w) = parse_html(&sloppy, &name.as_str().into()).unwrap();
+        rendered_support::assert_same(&want, &got, &name);
+        assert_eq!(got.issuer.trading_symbol, want.issuer.trading_symbol);
+        assert!(w.is_empty(), "{name}: {w:?}");
+    }
+}
+
+/// No table closed at all: later parts of the form now sit inside the cells of the
+/// boxes. The reader says so, and still reads every table row as filed.
+#[test]
+fn html_with_tables_left_open_warns() {
+    for (name, text) in html_pages() {
+        let (want, _) = parse_html(&text, &name.as_str().into()).unwrap();
+        let open = without(&text, &["</table>"]);
+        let (got, w) = parse_html(&open, &name.as_str().into()).unwrap();
+        let m = messages(&w);
+        assert!(
+            m.iter().any(|m| m.contains("tables are never closed")),
+            "{name}: {m:?}"
+        );
+        assert_eq!(got.rows.len(), want.rows.len(), "{name}");
+        for (g, e) in got.rows.iter().zip(&want.rows) {
+            assert_eq!(
+                rendered_support::row_fields(g, &got.document_type),
+                rendered_support::row_fields(e, &want.document_type),
+                "{name}"
+            );
+        }
+        assert_eq!(got.owners.len(), want.owners.len(), "{name}");
+        for (g, e) in got.owners.iter().zip(&want.owners) {
+            assert_eq!(g.name, e.name, "{name}");
+            assert_eq!(g.relationship, e.relationship, "{name}");
+        }
+        assert_eq!(got.issuer.name, want.issuer.name, "{name}");
+        assert_eq!(
+            got.issuer.trading_symbol, want.issuer.trading_symbol,
+            "{name}"
+        );
+        assert_eq!(got.period_of_report, want.period_of_report, "{name}");
+    }
 }

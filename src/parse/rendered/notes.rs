@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Footnote, FootnoteId, Signature, Text};
+use crate::model::{Filing, Footnote, FootnoteId, Signature, Text};
 use crate::parse::diag::Diagnostic;
 
 use super::lines::{find_ci, squash, Line};
@@ -215,6 +215,23 @@ fn moved_marker(
         }
     }
     None
+}
+
+/// Warns, once each, about the footnotes the tables cite whose text was not found.
+pub fn check_cited(filing: &Filing, warnings: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<&FootnoteId> = Vec::new();
+    for id in filing.rows.iter().flat_map(|r| r.footnote_ids()) {
+        if seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        if filing.footnote(id).is_none() {
+            warnings.push(Diagnostic::new(
+                None,
+                format!("footnote {id} is cited in a table but its text was not found"),
+            ));
+        }
+    }
 }
 
 /// Signatures: the text just above each "Signature of Reporting Person" caption, its

@@ -152,17 +152,7 @@ pub fn parse(
         filing.footnotes = ex.footnotes;
         filing.remarks = ex.remarks;
     }
-    for id in &cited {
-        if filing.footnote(id).is_none() {
-            warnings.push(Diagnostic::new(
-                None,
-                format!(
-                    "footnote {} is cited in a table but its text was not found",
-                    id
-                ),
-            ));
-        }
-    }
+    notes::check_cited(&filing, &mut warnings);
     let sig_from = after_tables.unwrap_or(0);
     filing.signatures = notes::signatures(lines.get(sig_from..).unwrap_or_default(), &mut warnings);
     let joint = h.joint;

@@ -2,8 +2,10 @@
 //! back field by field: an EDGAR HTML page re-wrapped at 80 columns, a browser-saved
 //! copy of a joint filing, a PDF-text printout whose later owners appear only in its
 //! "Reporting Owners" table, a markdown conversion with pipe tables, a typed 2001
-//! Form 5 in a PEM-wrapped submission, and a PDF-to-markdown page with broken columns
-//! around a Table II option exercise.
+//! Form 5 in a PEM-wrapped submission, a PDF-to-markdown page with broken columns
+//! around a Table II option exercise, and an HTML Form 3 of holdings. The HTML pages
+//! are then damaged (cut short, end tags dropped, tables left open): warnings, never
+//! a panic.
 
 mod rendered_support;
 
@@ -341,12 +343,52 @@ fn a_pdf_markdown_page_with_broken_columns_and_an_option_exercise() {
     assert!(warnings[1].contains("footnote (2) read from a paragraph"));
 }
 
+const HTML_FORM3: &str = "
+form: 3
+period: 2025-01-08
+issuer: Lumenway Robotics, Inc.
+ticker: LWRB
+owner: Szczepanik-Hale Marisol | C/O LUMENWAY ROBOTICS, INC. | 77 CONGRESS STREET | SALEM | MA | 01970
+  | officer: Chief Technology Officer
+row: t1 hold; title: Common Stock; owned: 152400 (1); di: D
+row: t1 hold; title: Common Stock; owned: 40000; di: I; nature: By Szczepanik-Hale Family Trust (2)
+row: t2 hold; title: Stock Option (right to buy); exer: (3); exp: 2035-01-07; utitle: Common Stock;
+  ushares: 220000; conv: 4.18; di: D
+row: t2 hold; title: Restricted Stock Units; exer: (4)(5); exp: (4)(5); utitle: Common Stock;
+  ushares: 60000; conv: (6); di: D
+note 1: Includes 12,400 shares purchased under the Issuer's 2021 Employee Stock Purchase Plan.
+note 2: The Reporting Person is a co-trustee of the trust and disclaims beneficial ownership of these
+  shares except to the extent of her pecuniary interest therein.
+note 3: The option vests as to 25% of the shares on January 8, 2026 and in 36 equal monthly
+  installments thereafter.
+note 4: The restricted stock units vest in four equal annual installments beginning January 8, 2026.
+note 5: Vested units are settled in shares of Common Stock on the vesting date; the units have no
+  expiration date.
+note 6: Each restricted stock unit represents a contingent right to receive one share of Common
+  Stock.
+remarks: Exhibit 24 - Power of Attorney
+signature: /s/ Idris Fairweather, Attorney-in-Fact | 2025-01-10
+";
+
+/// A Form 3 in EDGAR's layout: box 2 is the date of the event, Table I has four
+/// columns and Table II eight, every row a holding.
+#[test]
+fn an_edgar_html_form3_of_holdings() {
+    let name = "html-xsl-form3-holdings.html";
+    let (f, warnings) = load(name);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_reads(HTML_FORM3, &f, name);
+    assert_eq!(f.flags.no_securities_owned, Some(false));
+    assert_eq!(f.issuer.cik.as_deref(), Some("0001954420"));
+}
+
 /// The HTML pages to damage: the two hand-written ones, and EDGAR's own renderings
 /// when the shared folder is there.
 fn html_pages() -> Vec<(String, String)> {
     let mut pages: Vec<(String, String)> = [
         "html-xsl-form4a-rewrapped-80.html",
         "html-saved-form4-joint-4-owners.htm",
+        "html-xsl-form3-holdings.html",
     ]
     .iter()
     .map(|n| (n.to_string(), std::fs::read_to_string(fixture(n)).unwrap()))

@@ -525,3 +525,82 @@ fn html_with_tables_left_open_warns() {
         assert_eq!(got.period_of_report, want.period_of_report, "{name}");
     }
 }
+
+/// Reads damaged bytes the way the loader would: sniffed, then read.
+fn read_damaged(name: &str, text: &str) -> Option<(Filing, Vec<String>)> {
+    let format = insider_tui::parse::sniff::sniff(text.as_bytes());
+    let parsed = insider_tui::parse::read_file(&name.into(), text.as_bytes(), format).ok()?;
+    let warnings = parsed.warnings.iter().map(|w| w.message.clone()).collect();
+    parsed.filings.into_iter().next().map(|f| (f, warnings))
+}
+
+/// The text renderings damaged: cut short anywhere, lines reversed or interleaved, a
+/// table taken out. Warnings, never a panic; what is left still reads.
+#[test]
+fn damaged_text_renderings_warn_and_never_panic() {
+    // Each page with the first words of its Table II (one lost its title) and of the
+    // part after it.
+    for (name, table2, after) in [
+        (
+            "pdftext-form4-joint-reporting-owners-table.txt",
+            "Table II",
+            "Reporting Owners",
+        ),
+        (
+            "markdown-pipes-form4-grant-and-options.md",
+            "Table II",
+            "**Explanation",
+        ),
+        (
+            "typed-2001-form5-pem-spaced-tables.txt",
+            "FORM 5 (continued)",
+            "Explanation",
+        ),
+        (
+            "pdfmarkdown-form4-broken-columns-option-exercise.md",
+            "Security (Instr. 3)\tConversion",
+            "Repor\tting",
+        ),
+    ] {
+        let text = std::fs::read_to_string(fixture(name)).unwrap();
+        let step = (text.len() / 40).max(1);
+        for (i, _) in text.char_indices().step_by(step) {
+            let _ = read_damaged(name, &text[..i]);
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        let reversed: Vec<&str> = lines.iter().rev().copied().collect();
+        let _ = read_damaged(name, &reversed.join("\n"));
+        let mut odd: Vec<&str> = lines.iter().step_by(2).copied().collect();
+        odd.extend(lines.iter().skip(1).step_by(2));
+        let _ = read_damaged(name, &odd.join("\n"));
+        // Table II taken out, from its title to the next part: said, and Table I still
+        // reads in full.
+        let start = lines.iter().position(|l| l.contains(table2)).unwrap();
+        let end = start
+            + lines
+                .iter()
+                .skip(start)
+                .position(|l| l.starts_with(after))
+                .unwrap();
+        let mut cut = lines.clone();
+        cut.drain(start..end);
+        let (f, w) = read_damaged(name, &cut.join("\n")).unwrap();
+        assert!(
+            w.iter().any(|m| m == "no Table II was found"),
+            "{name}: {w:?}"
+        );
+        let (whole, _) = read_damaged(name, &text).unwrap();
+        let table1: Vec<_> = whole
+            .rows
+            .iter()
+            .filter(|r| r.table == insider_tui::model::Table::NonDerivative)
+            .map(|r| rendered_support::row_fields(r, &whole.document_type))
+            .collect();
+        let rows: Vec<_> = f
+            .rows
+            .iter()
+            .map(|r| rendered_support::row_fields(r, &f.document_type))
+            .collect();
+        assert_eq!(rows, table1, "{name}");
+    }
+}

@@ -2,7 +2,13 @@
 //! browser saved it (re-serialised, perhaps re-wrapped at 80 columns so values break
 //! across lines). The page's tables are read with an HTML parser: boxes by their labels,
 //! check boxes by the `X` in the cell before their words, table rows by their cells,
-//! footnote markers by the `<sup>` elements beside the values.
+//! footnote markers by the `<sup>` elements beside the values. A joint filing repeats
+//! the name and relationship boxes once per further owner, and its signature rows.
+//!
+//! The parser repairs a damaged page silently, so the reader says what it saw: a page
+//! cut short, tables left open (the rest of the form then nests inside a box), a table
+//! or a row missing. Boxes and tables are read from their own text and rows, never from
+//! the tables nested in them, so what a left-open tag swallowed is not read twice.
 
 use scraper::{ElementRef, Html, Selector};
 
@@ -76,7 +82,6 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
         .collect::<Vec<_>>()
         .join("\n");
     let tds: Vec<ElementRef<'_>> = doc.select(&td_sel).collect();
-    // The innermost cell whose own text starts with (or holds) a label.
     // The cells whose own text (not that of tables inside them) holds a label.
     let boxes = |label: &str| -> Vec<ElementRef<'_>> {
         tds.iter()

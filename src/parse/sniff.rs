@@ -94,9 +94,19 @@ pub fn sniff(bytes: &[u8]) -> Format {
 pub const FORM_HEAD: usize = 65536;
 
 /// True when the first [`FORM_HEAD`] bytes name box 1 of a Form 3, 4 or 5 and one other
-/// part of it (box 2 or a table), ignoring case.
+/// part of it (box 2 or a table), ignoring case and how the words are spaced: a page
+/// re-wrapped at 80 columns breaks a label across lines.
 fn names_form_boxes(bytes: &[u8]) -> bool {
-    let head = bytes.get(..FORM_HEAD).unwrap_or(bytes).to_ascii_lowercase();
+    let mut head = Vec::with_capacity(bytes.len().min(FORM_HEAD));
+    for &b in bytes.get(..FORM_HEAD).unwrap_or(bytes) {
+        if b.is_ascii_whitespace() {
+            if head.last() != Some(&b' ') {
+                head.push(b' ');
+            }
+        } else {
+            head.push(b.to_ascii_lowercase());
+        }
+    }
     let has = |needle: &[u8]| memchr::memmem::find(&head, needle).is_some();
     has(b"name and address of reporting person")
         && (has(b"issuer name") || has(b"table i") || has(b"non-derivative securities"))
@@ -145,5 +155,8 @@ mod tests {
             sniff(b"<html><body>Form 3, 4 and 5 data sets: Table I</body></html>"),
             Format::Unknown(_)
         ));
+        let wrapped =
+            b"<html><body>1. Name and Address of\n   Reporting Person*\n2. Issuer\r\nName";
+        assert_eq!(sniff(wrapped), Format::RenderedHtml);
     }
 }

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod spec;
+
 use chrono::NaiveDate;
 use insider_tui::model::{
     AcquiredDisposed, Filing, FootnoteIds, FormType, Fv, Row, Table, Text, Timeliness,

@@ -4,7 +4,7 @@
 
 use super::cells::{Cell, RawRow};
 use super::columns::{layout_of_width, Col, Form};
-use super::lines::Line;
+use super::lines::{join_wrapped, Line};
 use crate::model::{RowKind, Table};
 
 /// True when `lines` hold a ruled table: at least two lines cut by three or more `|`.
@@ -82,10 +82,7 @@ pub fn read(lines: &[Line], form: Form, table: Table) -> Result<Vec<RawRow>, Str
                     let text = pieces
                         .iter()
                         .filter_map(|p| p.get(i))
-                        .map(|s| s.trim())
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" ");
+                        .fold(String::new(), |acc, s| join_wrapped(&acc, s));
                     (c, Cell::parse(&text))
                 })
                 .collect();

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use crate::model::{Address, Flags, FormType, Relationship, ReportingOwner, Text};
 use crate::parse::diag::Diagnostic;
 
-use super::lines::{find_ci, segments, squash, Line};
+use super::lines::{find_ci, segments, squash, Line, Segment};
 use super::words;
 
 /// What the boxes above the tables say.
@@ -65,6 +65,7 @@ const LABELS: &[(&str, BoxKind)] = &[
     ("if amendment", BoxKind::Amendment),
     ("relationship of reporting person", BoxKind::Relationship),
     ("individual or joint/group filing", BoxKind::Joint),
+    ("individual or joint/group reporting", BoxKind::Joint),
     ("irs or social security number", BoxKind::Irs),
     ("i.r.s. identification number", BoxKind::Irs),
     ("irs identification number", BoxKind::Irs),
@@ -179,6 +180,50 @@ fn strip_residue(s: &str) -> String {
     rest.trim().to_string()
 }
 
+/// Where a numbered box label starts inside a segment (never at its start), if it does.
+fn inner_label_at(text: &str) -> Option<usize> {
+    let mut prev_space = false;
+    for (i, c) in text.char_indices() {
+        let starts = i > 0 && prev_space && c.is_ascii_digit();
+        prev_space = c.is_whitespace();
+        if !starts {
+            continue;
+        }
+        let tail = text.get(i..).unwrap_or_default();
+        let body = strip_number(tail);
+        if body.len() == tail.trim_start().len() {
+            continue;
+        }
+        let lower = squash(body).to_ascii_lowercase();
+        if LABELS.iter().any(|(l, _)| lower.starts_with(l)) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Cuts a segment where a numbered box label starts inside it: a converter may leave a
+/// single space between one box's text and the next box's label
+/// (`Filed(Month/Day/Year) 6. Individual or Joint/Group Filing`).
+fn split_at_labels(seg: Segment) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut rest = seg;
+    while let Some(i) = inner_label_at(&rest.text) {
+        let head = rest.text.get(..i).unwrap_or_default();
+        let tail = rest.text.get(i..).unwrap_or_default().to_string();
+        let x = rest.x + head.chars().count();
+        if !head.trim().is_empty() {
+            out.push(Segment {
+                x: rest.x,
+                text: head.trim_end().to_string(),
+            });
+        }
+        rest = Segment { x, text: tail };
+    }
+    out.push(rest);
+    out
+}
+
 /// A label fragment such as `4. If` that a converter cut off: a box number followed by
 /// little else.
 fn is_label_fragment(seg: &str) -> bool {
@@ -228,7 +273,10 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Diagnostic>) -> Header {
     let mut done: Vec<OpenBox> = Vec::new();
     for line in lines {
         // A lone check mark belongs with the words after it on the line.
-        let mut segs = segments(&line.text);
+        let mut segs: Vec<Segment> = segments(&line.text)
+            .into_iter()
+            .flat_map(split_at_labels)
+            .collect();
         for k in (0..segs.len().saturating_sub(1)).rev() {
             let is_mark = segs
                 .get(k)
@@ -502,6 +550,11 @@ fn read_city(a: &mut Address, parts: &[(&str, usize)], caps: &[(Caption, usize)]
     }
 }
 
+/// City, state and ZIP from one printed line such as `MADISON, WI 53716`.
+pub(super) fn read_city_line(a: &mut Address, line: &str) {
+    read_city(a, &[(line, 0)], &[]);
+}
+
 fn is_state(w: &str) -> bool {
     w.len() == 2
         && w.bytes()
@@ -658,7 +711,7 @@ pub fn relationship(text: &str) -> Relationship {
 fn clean_title(between: &str) -> String {
     let mut t = between.trim().trim_start_matches(':').trim().to_string();
     for mark in [
-        "[X]", "[x]", "[ ]", "( )", "(X)", "(x)", "_X_", "X_", "___", "__", "_",
+        "[X]", "[x]", "[ ]", "( )", "(X)", "(x)", "_X_", "X_", "___", "__", "_", "☐", "☒", "☑",
     ] {
         if let Some(r) = t.strip_suffix(mark) {
             t = r.trim_end().to_string();
@@ -734,7 +787,8 @@ fn read_flags(flags: &mut Flags, lines: &[Line]) {
             Some(words::check_mark(before))
         })
     };
-    if let Some(m) = mark("check this box if no longer", "check this box") {
+    // Form 5 of the 1990s prints "Check box if no longer subject to Section 16".
+    if let Some(m) = mark("if no longer subject", "check") {
         flags.not_subject_to_section16 = m;
     }
     if let Some(m) = mark("check this box to indicate", "check this box") {
@@ -795,6 +849,26 @@ mod tests {
                 Some("3301 AGRICULTURE DRIVE".into())
             )
         );
+    }
+
+    #[test]
+    fn labels_run_together_are_cut_apart() {
+        let seg = Segment {
+            x: 47,
+            text:
+                "4. If Amendment, Date Original Filed(Month/Day/Year) 6. Individual or Joint/Group \
+                   Filing"
+                    .into(),
+        };
+        let parts = split_at_labels(seg);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[1].x, 47 + 53);
+        assert!(parts[1].text.starts_with("6. Individual"));
+        let one = split_at_labels(Segment {
+            x: 0,
+            text: "Owns 5. Director shares".into(),
+        });
+        assert_eq!(one.len(), 1);
     }
 
     #[test]

@@ -2,7 +2,13 @@
 //! browser saved it (re-serialised, perhaps re-wrapped at 80 columns so values break
 //! across lines). The page's tables are read with an HTML parser: boxes by their labels,
 //! check boxes by the `X` in the cell before their words, table rows by their cells,
-//! footnote markers by the `<sup>` elements beside the values.
+//! footnote markers by the `<sup>` elements beside the values. A joint filing repeats
+//! the name and relationship boxes once per further owner, and its signature rows.
+//!
+//! The parser repairs a damaged page silently, so the reader says what it saw: a page
+//! cut short, tables left open (the rest of the form then nests inside a box), a table
+//! or a row missing. Boxes and tables are read from their own text and rows, never from
+//! the tables nested in them, so what a left-open tag swallowed is not read twice.
 
 use scraper::{ElementRef, Html, Selector};
 
@@ -57,7 +63,7 @@ fn cell_of(e: &ElementRef<'_>) -> Cell {
 /// Reads an HTML rendering.
 pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagnostic> {
     let doc = Html::parse_document(text);
-    let mut warnings = Vec::new();
+    let mut warnings = damage(text);
     let (Some(td_sel), Some(tr_sel), Some(table_sel), Some(a_sel), Some(data_sel)) = (
         sel("td"),
         sel("tr"),
@@ -67,24 +73,19 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
     ) else {
         return Err(Diagnostic::new(None, "internal selector error"));
     };
-    let body_text = doc.root_element().text().collect::<Vec<_>>().join("\n");
+    // Each text node on a line of its own, its spaces collapsed: a page re-wrapped at 80
+    // columns breaks a title such as "STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP".
+    let body_text = doc
+        .root_element()
+        .text()
+        .map(squash)
+        .collect::<Vec<_>>()
+        .join("\n");
     let tds: Vec<ElementRef<'_>> = doc.select(&td_sel).collect();
-    // The innermost cell whose own text starts with (or holds) a label.
+    // The cells whose own text (not that of tables inside them) holds a label.
     let boxes = |label: &str| -> Vec<ElementRef<'_>> {
         tds.iter()
-            .filter(|td| {
-                let direct: String = td
-                    .children()
-                    .filter_map(|c| {
-                        c.value().as_text().map(|t| t.to_string()).or_else(|| {
-                            ElementRef::wrap(c)
-                                .filter(|e| e.value().name() == "span" || e.value().name() == "b")
-                                .map(|e| e.text().collect::<String>())
-                        })
-                    })
-                    .collect();
-                find_ci(&squash(&direct), label).is_some()
-            })
+            .filter(|td| find_ci(&own_text(td), label).is_some())
             .copied()
             .collect()
     };
@@ -103,12 +104,14 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
         FormType::Form4
     });
     let date_in = |label: &str| -> Option<(Option<chrono::NaiveDate>, String)> {
+        // A box holds one value, in the first data span after its label; what a page
+        // left open puts after it belongs to other boxes.
         let b = boxes(label).into_iter().next()?;
         let value = b
             .select(&data_sel)
-            .map(|s| text_of(&s))
-            .collect::<Vec<_>>()
-            .join(" ");
+            .next()
+            .map(|s| own_text(&s))
+            .unwrap_or_default();
         Some((words::date(&value).ok().flatten(), value))
     };
     let mut period = None;
@@ -153,14 +156,20 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
     // Issuer.
     if let Some(b) = boxes("Issuer Name").into_iter().next() {
         if let Some(a) = b.select(&a_sel).next() {
-            f.issuer.name = Some(text_of(&a).into()).filter(|n: &Text| !n.is_empty());
+            // A link left open runs on over the ticker's brackets.
+            let name = text_of(&a);
+            let name = name.split('[').next().unwrap_or_default().trim();
+            f.issuer.name = (!name.is_empty()).then(|| name.into());
             f.issuer.cik = cik_of(&a);
         }
+        // The brackets around the ticker stand outside its span, unless the page left
+        // the span open.
         let ticker = b
             .select(&data_sel)
-            .map(|s| text_of(&s))
-            .collect::<Vec<_>>()
-            .join(" ");
+            .next()
+            .map(|s| own_text(&s))
+            .unwrap_or_default();
+        let ticker = ticker.trim_matches(|c: char| c == '[' || c == ']' || c.is_whitespace());
         if !ticker.is_empty() {
             f.issuer.trading_symbol = Some(ticker.into());
         }
@@ -185,14 +194,23 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
     let rel_boxes = boxes("Relationship of Reporting Person");
     let position = |e: &ElementRef<'_>| tds.iter().position(|t| t.id() == e.id()).unwrap_or(0);
     for (i, nb) in name_boxes.iter().enumerate() {
-        let mut owner = owner_of(nb, &a_sel, &tr_sel, &td_sel, &data_sel);
+        let mut owner = owner_of(nb, &a_sel, &tr_sel, &data_sel);
         let at = position(nb);
         let next = name_boxes.get(i + 1).map_or(usize::MAX, &position);
         if let Some(rb) = rel_boxes.iter().find(|r| {
             let p = position(r);
             p > at.saturating_sub(1) && p < next
         }) {
-            owner.relationship = relationship_of(rb, &tr_sel, &td_sel);
+            match relationship_of(rb, &tr_sel) {
+                Some(rel) => owner.relationship = rel,
+                None => warnings.push(Diagnostic::new(
+                    None,
+                    format!(
+                        "box 5 of {:?}: the relationship boxes were not found",
+                        owner.name.as_deref().unwrap_or_default()
+                    ),
+                )),
+            }
         }
         f.owners.push(owner);
     }
@@ -207,29 +225,39 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
     let mark = |label: &str| -> Option<bool> {
         let b = boxes(label).into_iter().next()?;
         let prev = b.prev_siblings().find_map(ElementRef::wrap)?;
-        Some(text_of(&prev).eq_ignore_ascii_case("x"))
+        let first = prev
+            .text()
+            .map(str::trim)
+            .find(|t| !t.is_empty())
+            .unwrap_or_default();
+        Some(first.eq_ignore_ascii_case("x"))
     };
     f.flags.not_subject_to_section16 = mark("Check this box if no longer");
     f.flags.aff10b5_one = mark("Check this box to indicate");
     f.flags.form3_holdings_reported = mark("Form 3 Holdings Reported");
     f.flags.form4_transactions_reported = mark("Form 4 Transactions Reported");
 
-    // Tables.
+    // Tables: each table's own rows only, so that a table left open by a damaged page
+    // does not lend its rows to the tables it now holds.
+    let mut seen = (false, false);
     for t in doc.select(&table_sel) {
-        let head = t
-            .select(&sel("th").unwrap_or_else(|| td_sel.clone()))
-            .next()
+        let rows = own_rows(&t, &tr_sel);
+        let head = rows
+            .first()
+            .and_then(|tr| tr.children().find_map(ElementRef::wrap))
             .map(|h| text_of(&h))
             .unwrap_or_default();
         let table = if head.starts_with("Table II") {
+            seen.1 = true;
             Table::Derivative
         } else if head.starts_with("Table I") {
+            seen.0 = true;
             Table::NonDerivative
         } else {
             continue;
         };
         let mut n = 0;
-        for tr in t.select(&tr_sel) {
+        for tr in rows {
             let cells: Vec<ElementRef<'_>> = tr
                 .children()
                 .filter_map(ElementRef::wrap)
@@ -263,6 +291,12 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
             row.line = None;
             f.rows.push(row);
         }
+    }
+    if !seen.0 {
+        warnings.push(Diagnostic::new(None, "no Table I was found"));
+    }
+    if !seen.1 {
+        warnings.push(Diagnostic::new(None, "no Table II was found"));
     }
 
     // Explanation, remarks, signatures.
@@ -299,37 +333,99 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
         f.footnotes = ex.footnotes;
         f.remarks = ex.remarks;
     }
+    notes::check_cited(&f, &mut warnings);
+    let u_sel = sel("u").unwrap_or_else(|| td_sel.clone());
     for tr in doc.select(&tr_sel) {
         if find_ci(&text_of(&tr), "signature of reporting person").is_none() {
             continue;
         }
-        let Some(prev) = tr.prev_siblings().find_map(ElementRef::wrap) else {
-            continue;
-        };
-        let texts: Vec<String> = prev
-            .children()
-            .filter_map(ElementRef::wrap)
-            .map(|c| text_of(&c))
-            .filter(|t| !t.is_empty())
-            .collect();
-        let Some((last, rest)) = texts.split_last() else {
-            continue;
-        };
-        match words::date(last) {
-            Ok(Some(d)) if !rest.is_empty() => f.signatures.push(Signature {
-                name: rest.join(" ").into(),
-                date: Some(d),
-            }),
-            _ => f.signatures.push(Signature {
-                name: texts.join(" ").into(),
-                date: None,
-            }),
+        // A joint filing prints one row per signature above the one caption row: the
+        // row next to the caption always, and each row before it that is underlined or
+        // ends in a date.
+        let mut found: Vec<Signature> = Vec::new();
+        for prev in tr.prev_siblings().filter_map(ElementRef::wrap) {
+            let texts: Vec<String> = prev
+                .children()
+                .filter_map(ElementRef::wrap)
+                .map(|c| text_of(&c))
+                .filter(|t| !t.is_empty())
+                .collect();
+            let Some((last, rest)) = texts.split_last() else {
+                break;
+            };
+            let date = words::date(last)
+                .ok()
+                .flatten()
+                .filter(|_| !rest.is_empty());
+            let underlined = prev.select(&u_sel).next().is_some();
+            if !found.is_empty() && date.is_none() && !underlined {
+                break;
+            }
+            let name = match date {
+                Some(_) => rest.join(" "),
+                None => texts.join(" "),
+            };
+            if date.is_none() {
+                warnings.push(Diagnostic::new(
+                    None,
+                    format!(
+                        "signature {:?}: no date",
+                        crate::parse::values::shorten(&name)
+                    ),
+                ));
+            }
+            found.push(Signature {
+                name: name.into(),
+                date,
+            });
         }
+        found.reverse();
+        f.signatures.extend(found);
     }
     if matches!(f.document_type, FormType::Form3 | FormType::Form3A) {
         f.flags.no_securities_owned = Some(f.rows.is_empty());
     }
     Ok((f, warnings))
+}
+
+/// Warnings about a page's damage, which the HTML parser repairs silently: a page cut
+/// short before `</html>`, and tables left open, whose later parts then sit inside the
+/// cells of earlier boxes.
+fn damage(text: &str) -> Vec<Diagnostic> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    if !lower.contains("</html") {
+        out.push(Diagnostic::new(
+            None,
+            "the page ends before </html>: it may have been cut short, and what follows the \
+             cut is missing",
+        ));
+    }
+    let opened = lower.matches("<table").count();
+    let closed = lower.matches("</table").count();
+    if opened > closed {
+        out.push(Diagnostic::new(
+            None,
+            format!(
+                "{} of {opened} tables are never closed: boxes may hold text of the parts \
+                 after them",
+                opened - closed
+            ),
+        ));
+    }
+    out
+}
+
+/// The rows of a table that are its own, not those of the tables inside its cells.
+fn own_rows<'a>(t: &ElementRef<'a>, tr_sel: &Selector) -> Vec<ElementRef<'a>> {
+    t.select(tr_sel)
+        .filter(|tr| {
+            tr.ancestors()
+                .filter_map(ElementRef::wrap)
+                .find(|a| a.value().name() == "table")
+                .is_some_and(|a| a.id() == t.id())
+        })
+        .collect()
 }
 
 /// The CIK an EDGAR link carries (`…&CIK=0002064133`).
@@ -349,7 +445,6 @@ fn owner_of(
     b: &ElementRef<'_>,
     a_sel: &Selector,
     tr_sel: &Selector,
-    td_sel: &Selector,
     data_sel: &Selector,
 ) -> ReportingOwner {
     let mut owner = ReportingOwner::default();
@@ -360,23 +455,28 @@ fn owner_of(
     let mut street: Vec<String> = Vec::new();
     let mut address = Address::default();
     for tr in b.select(tr_sel) {
-        let tds: Vec<ElementRef<'_>> = tr.select(td_sel).collect();
-        let data: Vec<String> = tr.select(data_sel).map(|s| text_of(&s)).collect();
-        if data.is_empty() {
-            continue;
+        let tds: Vec<ElementRef<'_>> = tr
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| c.value().name() == "td")
+            .collect();
+        // The captions under the city line close the address.
+        if tds.first().is_some_and(|td| own_text(td) == "(City)") {
+            break;
         }
+        let first_data = |e: &ElementRef<'_>| e.select(data_sel).next().map(|s| own_text(&s));
         if tds.len() == 3 {
             let cell = |i: usize| {
                 tds.get(i)
-                    .map(|t| text_of(t))
+                    .and_then(first_data)
                     .filter(|t| !t.is_empty())
                     .map(Text::from)
             };
             address.city = cell(0);
             address.state = cell(1);
             address.zip = cell(2);
-        } else {
-            street.push(data.join(" "));
+        } else if let Some(data) = tds.first().and_then(first_data) {
+            street.push(data);
         }
     }
     let mut lines = street.into_iter().filter(|s| !s.is_empty());
@@ -398,14 +498,48 @@ fn owner_of(
     owner
 }
 
+/// The text an element holds itself: its text and that of the inline elements in it,
+/// not what tables or other blocks inside it hold (a page that left a tag open nests
+/// the rest of the form there).
+fn own_text(e: &ElementRef<'_>) -> String {
+    fn walk(e: &ElementRef<'_>, out: &mut String) {
+        for c in e.children() {
+            if let Some(t) = c.value().as_text() {
+                out.push_str(t);
+            } else if let Some(el) = ElementRef::wrap(c) {
+                let inline = matches!(
+                    el.value().name(),
+                    "span" | "b" | "i" | "u" | "a" | "font" | "sup" | "sub" | "em" | "strong"
+                );
+                if inline {
+                    walk(&el, out);
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(e, &mut out);
+    squash(&out)
+}
+
 /// The relationship boxes: `X` in the cell before a role's words; the title and other
-/// text in the row under the officer and other boxes.
-fn relationship_of(b: &ElementRef<'_>, tr_sel: &Selector, td_sel: &Selector) -> Relationship {
+/// text in the row under the officer and other boxes. `None` when no role's words are
+/// found.
+fn relationship_of(b: &ElementRef<'_>, tr_sel: &Selector) -> Option<Relationship> {
     let rows: Vec<Vec<String>> = b
         .select(tr_sel)
-        .map(|tr| tr.select(td_sel).map(|td| text_of(&td)).collect())
+        .map(|tr| {
+            tr.children()
+                .filter_map(ElementRef::wrap)
+                .filter(|c| c.value().name() == "td")
+                .map(|td| own_text(&td))
+                .collect()
+        })
         .collect();
     let mut rel = Relationship::default();
+    // Each role is read where it first appears: the boxes of a later owner can sit
+    // inside this one when the page left a table open.
+    let mut seen = [false; 4];
     let mut below: Vec<(usize, usize, u8)> = Vec::new();
     for (r, cells) in rows.iter().enumerate() {
         for (c, t) in cells.iter().enumerate() {
@@ -414,19 +548,38 @@ fn relationship_of(b: &ElementRef<'_>, tr_sel: &Selector, td_sel: &Selector) -> 
                 .and_then(|p| cells.get(p))
                 .is_some_and(|m| m.eq_ignore_ascii_case("x"));
             let lower = t.to_ascii_lowercase();
-            if lower == "director" {
-                rel.is_director = checked;
+            let role = if lower == "director" {
+                0
             } else if lower == "10% owner" {
-                rel.is_ten_percent_owner = checked;
+                1
             } else if lower.starts_with("officer") {
-                rel.is_officer = checked;
-                below.push((r + 1, c, 0));
+                2
             } else if lower.starts_with("other") {
-                rel.is_other = checked;
-                below.push((r + 1, c, 1));
+                3
+            } else {
+                continue;
+            };
+            if seen
+                .get_mut(role)
+                .map_or(true, |s| std::mem::replace(s, true))
+            {
+                continue;
+            }
+            match role {
+                0 => rel.is_director = checked,
+                1 => rel.is_ten_percent_owner = checked,
+                2 => {
+                    rel.is_officer = checked;
+                    below.push((r + 1, c, 0));
+                }
+                _ => {
+                    rel.is_other = checked;
+                    below.push((r + 1, c, 1));
+                }
             }
         }
     }
+    let found = seen.iter().any(|s| *s);
     for (r, c, which) in below {
         let text = rows
             .get(r)
@@ -439,5 +592,5 @@ fn relationship_of(b: &ElementRef<'_>, tr_sel: &Selector, td_sel: &Selector) -> 
             rel.other_text = text;
         }
     }
-    rel
+    found.then_some(rel)
 }

@@ -77,6 +77,15 @@ pub fn clean_line(raw: &str) -> String {
                     for _ in 0..=tag.chars().count() {
                         chars.next();
                     }
+                    // One space stands for the tag and the spaces around it, so a
+                    // `<br>` inside a markdown cell does not open a gap that reads as a
+                    // column break. Tabs are kept: they are the columns.
+                    while s.ends_with(' ') {
+                        s.pop();
+                    }
+                    while chars.peek() == Some(&' ') {
+                        chars.next();
+                    }
                     s.push(' ');
                 } else {
                     s.push('<');
@@ -183,6 +192,24 @@ fn push(out: &mut Vec<Segment>, chars: &[char], start: usize, end: usize) {
     }
 }
 
+/// Joins a cell's text with the piece wrapped onto the next line: with a space, or,
+/// when the line broke a word with a hyphen (`Owner-` then `ship`), as one word.
+pub fn join_wrapped(head: &str, next: &str) -> String {
+    let head = head.trim_end();
+    let next = next.trim_start();
+    if head.is_empty() {
+        return next.to_string();
+    }
+    let mut back = head.chars().rev();
+    let broke_word = back.next() == Some('-')
+        && back.next().is_some_and(char::is_alphabetic)
+        && next.chars().next().is_some_and(char::is_lowercase);
+    match head.strip_suffix('-') {
+        Some(stem) if broke_word => format!("{stem}{next}"),
+        _ => format!("{head} {next}"),
+    }
+}
+
 /// Collapses runs of whitespace into single spaces and trims.
 pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -211,7 +238,8 @@ mod tests {
         assert_eq!(clean_line("### **Signatures**"), "Signatures");
         assert_eq!(clean_line("- \\* If the form"), "- * If the form");
         assert_eq!(clean_line("\\$ 1.1972 (2)"), "$ 1.1972 (2)");
-        assert_eq!(clean_line("S <sup>(1)</sup>"), "S  (1)");
+        assert_eq!(clean_line("S <sup>(1)</sup>"), "S (1)");
+        assert_eq!(clean_line("a <br> b\t<sup>(2)</sup>"), "a b\t (2)");
         assert_eq!(clean_line("a < b"), "a < b");
     }
 
@@ -223,6 +251,18 @@ mod tests {
         let s = segments("  A B   C |D|");
         let texts: Vec<_> = s.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, vec!["A B", "C", "D"]);
+    }
+
+    #[test]
+    fn wrapped_pieces_join() {
+        assert_eq!(
+            join_wrapped("By Employee Stock Owner-", "ship Plan"),
+            "By Employee Stock Ownership Plan"
+        );
+        assert_eq!(join_wrapped("Lindqvist-", "Moreau"), "Lindqvist- Moreau");
+        assert_eq!(join_wrapped("Series B", "Preferred"), "Series B Preferred");
+        assert_eq!(join_wrapped("", "x"), "x");
+        assert_eq!(join_wrapped("10-", "year"), "10- year");
     }
 
     #[test]

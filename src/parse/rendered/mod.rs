@@ -18,6 +18,7 @@ pub mod header;
 mod html;
 mod lines;
 mod notes;
+mod owners;
 mod text;
 pub mod typed;
 mod words;

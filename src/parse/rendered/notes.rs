@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Footnote, FootnoteId, Signature, Text};
+use crate::model::{Filing, Footnote, FootnoteId, Signature, Text};
 use crate::parse::diag::Diagnostic;
 
 use super::lines::{find_ci, squash, Line};
@@ -217,13 +217,32 @@ fn moved_marker(
     None
 }
 
+/// Warns, once each, about the footnotes the tables cite whose text was not found.
+pub fn check_cited(filing: &Filing, warnings: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<&FootnoteId> = Vec::new();
+    for id in filing.rows.iter().flat_map(|r| r.footnote_ids()) {
+        if seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        if filing.footnote(id).is_none() {
+            warnings.push(Diagnostic::new(
+                None,
+                format!("footnote {id} is cited in a table but its text was not found"),
+            ));
+        }
+    }
+}
+
 /// Signatures: the text just above each "Signature of Reporting Person" caption, its
 /// date being the date printed at its end (or on its own line).
 pub fn signatures(lines: &[Line], warnings: &mut Vec<Diagnostic>) -> Vec<Signature> {
     let mut out = Vec::new();
-    let mut pending: Vec<&str> = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
     for l in lines {
-        let t = l.text.trim();
+        // A markdown table around the signature draws `|` between name and date.
+        let cells = l.text.replace('|', "   ");
+        let t = cells.trim();
         if find_ci(t, "signature of reporting person").is_some() {
             let text = squash(&pending.join(" "));
             pending.clear();
@@ -258,7 +277,7 @@ pub fn signatures(lines: &[Line], warnings: &mut Vec<Diagnostic>) -> Vec<Signatu
             pending.clear();
             continue;
         }
-        pending.push(t);
+        pending.push(t.to_string());
     }
     out
 }

@@ -3,7 +3,7 @@
 //! the tables, Table I, Table II, the reporting-owner table some printouts add, the
 //! explanation and the signatures; each part has its own reader.
 
-use crate::model::{Filing, FootnoteId, FormType, ReportingOwner, Source, SourceKind, Table, Text};
+use crate::model::{Filing, FootnoteId, FormType, Source, SourceKind, Table, Text};
 use crate::parse::diag::Diagnostic;
 
 use super::cells::{self, RawRow};
@@ -13,6 +13,7 @@ use super::grid;
 use super::header::{self, Header};
 use super::lines::{self, find_ci, squash, Line};
 use super::notes;
+use super::owners;
 
 /// Where the parts of the page are, as line indexes.
 #[derive(Debug, Default)]
@@ -151,23 +152,15 @@ pub fn parse(
         filing.footnotes = ex.footnotes;
         filing.remarks = ex.remarks;
     }
-    for id in &cited {
-        if filing.footnote(id).is_none() {
-            warnings.push(Diagnostic::new(
-                None,
-                format!(
-                    "footnote {} is cited in a table but its text was not found",
-                    id
-                ),
-            ));
-        }
-    }
+    notes::check_cited(&filing, &mut warnings);
     let sig_from = after_tables.unwrap_or(0);
     filing.signatures = notes::signatures(lines.get(sig_from..).unwrap_or_default(), &mut warnings);
+    let joint = h.joint;
     apply_header(&mut filing, h, &mut warnings);
     if let Some(o) = map.owners_table {
-        owners_table(&lines, o, &mut filing.owners, &mut warnings);
+        owners::read(&lines, o, &mut filing.owners, &mut warnings);
     }
+    check_joint(joint, filing.owners.len(), &mut warnings);
     if filing.owners.is_empty() {
         warnings.push(Diagnostic::new(
             None,
@@ -180,10 +173,23 @@ pub fn parse(
     Ok((filing, warnings))
 }
 
-/// True for a line that closes a table: the fixed notes under it, or the next box.
+/// True for the title of the reporting-owner table, even when a converter cut its
+/// letters apart with tabs (`Repor ting O wners`).
+fn is_owners_title(line: &str) -> bool {
+    let letters: String = line
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    letters == "reportingowners"
+}
+
+/// True for a line that closes a table: the fixed notes under it, the next box, or the
+/// title of the reporting-owner table.
 fn is_table_end(line: &str) -> bool {
-    let t = line.trim().to_ascii_lowercase();
-    t.starts_with("reminder:")
+    let t = squash(line).to_ascii_lowercase();
+    is_owners_title(line)
+        || t.starts_with("reminder:")
         || t.starts_with("* if the form")
         || t.starts_with("persons who respond")
         || find_ci(&t, "name and address of reporting person").is_some()
@@ -218,7 +224,11 @@ fn map(lines: &[Line]) -> Map {
             m.explanation = Some(i);
         }
         if m.owners_table.is_none() && find_ci(t, "reporting owner name").is_some() {
-            m.owners_table = Some(i);
+            // The table starts at its title ("Reporting Owners") when one stands just
+            // above, so the title and the "Relationships" heading are read as its part.
+            let title = (i.saturating_sub(3)..i)
+                .find(|&k| lines.get(k).is_some_and(|l| is_owners_title(&l.text)));
+            m.owners_table = Some(title.unwrap_or(i));
         }
         let heading = squash(t).to_ascii_lowercase();
         if m.signatures.is_none() && (heading == "signatures" || heading == "signature") {
@@ -271,6 +281,25 @@ fn document_type(h: &Header, warnings: &mut Vec<Diagnostic>, line: u32) -> FormT
     }
 }
 
+/// Warns when box 6 and the number of owners read disagree.
+fn check_joint(joint: Option<bool>, n: usize, warnings: &mut Vec<Diagnostic>) {
+    if let Some(joint) = joint {
+        if joint && n == 1 || !joint && n > 1 {
+            warnings.push(Diagnostic::new(
+                None,
+                format!(
+                    "box 6 says the form is filed by {} but {n} reporting persons were read",
+                    if joint {
+                        "more than one person"
+                    } else {
+                        "one person"
+                    }
+                ),
+            ));
+        }
+    }
+}
+
 fn apply_header(f: &mut Filing, h: Header, warnings: &mut Vec<Diagnostic>) {
     f.owners = h.owners;
     f.issuer.name = h.issuer_name;
@@ -289,22 +318,6 @@ fn apply_header(f: &mut Filing, h: Header, warnings: &mut Vec<Diagnostic>) {
             None,
             "box 3: the date of the statement was not found",
         ));
-    }
-    if let Some(joint) = h.joint {
-        let n = f.owners.len();
-        if joint && n == 1 || !joint && n > 1 {
-            warnings.push(Diagnostic::new(
-                None,
-                format!(
-                    "box 6 says the form is filed by {} but {n} reporting persons were read",
-                    if joint {
-                        "more than one person"
-                    } else {
-                        "one person"
-                    }
-                ),
-            ));
-        }
     }
 }
 
@@ -380,7 +393,11 @@ fn loose_rows(
     let mut rows: Vec<RawRow> = Vec::new();
     let mut last: Option<grammar::Reading> = None;
     for l in lines {
-        if l.text.trim().is_empty() || is_heading(&l.text) || notes::is_boilerplate(&l.text) {
+        if l.text.trim().is_empty()
+            || is_heading(&l.text)
+            || notes::is_boilerplate(&l.text)
+            || header::is_rule(&l.text)
+        {
             continue;
         }
         let ws: Vec<Word> = grammar::words_of(&l.text);
@@ -403,14 +420,32 @@ fn loose_rows(
             last = Some(reading);
             continue;
         }
-        if let (Some(reading), Some(first)) = (last.as_mut(), ws.first()) {
-            let col = continued_column(reading, first.x);
-            let text = ws
-                .iter()
-                .map(|w| w.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            append(&mut reading.row, col, &text);
+        if let Some(reading) = last.as_mut() {
+            // Each run of words (split at gaps of two spaces or more) goes to the column
+            // it stands under: one wrapped line can carry the rest of the title, of the
+            // underlying title and of the nature at once.
+            let mut runs: Vec<(usize, usize, Vec<&str>)> = Vec::new();
+            for w in &ws {
+                let end = w.x + w.text.chars().count();
+                match runs.last_mut() {
+                    Some((_, last_end, words)) if w.x <= *last_end + 2 => {
+                        words.push(&w.text);
+                        *last_end = end;
+                    }
+                    _ => runs.push((w.x, end, vec![&w.text])),
+                }
+            }
+            let mut cols: Vec<(Col, Vec<&str>)> = Vec::new();
+            for (x, _, words) in runs {
+                let col = continued_column(reading, x);
+                match cols.last_mut() {
+                    Some((c, all)) if *c == col => all.extend(words),
+                    _ => cols.push((col, words)),
+                }
+            }
+            for (col, words) in cols {
+                append(&mut reading.row, col, &words.join(" "));
+            }
         }
     }
     if let Some(done) = last {
@@ -419,8 +454,9 @@ fn loose_rows(
     rows
 }
 
-/// The text column a wrapped line continues: the title when it starts left of the
-/// values, else the text column that started nearest on its left.
+/// The text column a wrapped piece continues: the title when it starts left of the
+/// values, else the text column right of the title that started nearest to it (a
+/// centred cell starts each line at a different column).
 fn continued_column(reading: &grammar::Reading, x: usize) -> Col {
     if reading.values_x.map_or(true, |v| x < v) {
         return Col::Title;
@@ -428,10 +464,9 @@ fn continued_column(reading: &grammar::Reading, x: usize) -> Col {
     reading
         .text_x
         .iter()
-        .filter(|(_, tx)| *tx <= x + 2)
-        .max_by_key(|(_, tx)| *tx)
+        .filter(|(c, _)| *c != Col::Title)
+        .min_by_key(|(_, tx)| tx.abs_diff(x))
         .map(|(c, _)| *c)
-        .filter(|c| *c != Col::Title)
         .unwrap_or(Col::Nature)
 }
 
@@ -443,7 +478,7 @@ fn append(row: &mut RawRow, col: Col, text: &str) {
             for id in &cell.notes {
                 s.push_str(&super::words::format_marker(id));
             }
-            format!("{s} {text}")
+            super::lines::join_wrapped(&s, text)
         }
         None => text.to_string(),
     };
@@ -452,109 +487,4 @@ fn append(row: &mut RawRow, col: Col, text: &str) {
         Some((_, c)) => *c = cell,
         None => row.cells.push((col, cell)),
     }
-}
-
-/// The "Reporting Owners" table some printouts add: one line per owner, name and
-/// address in the first cell, then Director, 10% Owner, Officer (title) and Other. It
-/// fills the relationship of owners the boxes left blank and adds owners the boxes do
-/// not show (box 1 holds only the first of a joint filing).
-fn owners_table(
-    lines: &[Line],
-    at: usize,
-    owners: &mut Vec<ReportingOwner>,
-    warnings: &mut Vec<Diagnostic>,
-) {
-    for l in lines.iter().skip(at + 1) {
-        let t = l.text.trim();
-        if t.is_empty() {
-            continue;
-        }
-        let lower = t.to_ascii_lowercase();
-        if lower.starts_with("signature") || find_ci(t, "explanation of responses").is_some() {
-            break;
-        }
-        if lower.starts_with("director") || lower.contains("relationships") {
-            continue;
-        }
-        let cells: Vec<&str> = t.split('\t').map(str::trim).collect();
-        let Some(first) = cells.first() else { continue };
-        let (name, address) = split_name_address(first);
-        if name.is_empty() {
-            continue;
-        }
-        let known = owners.iter_mut().find(|o| {
-            o.name
-                .as_deref()
-                .is_some_and(|n| squash(n).eq_ignore_ascii_case(&name))
-        });
-        let cell = |i: usize| cells.get(i).copied().unwrap_or_default();
-        let rel = if cells.len() >= 3 {
-            Some(crate::model::Relationship {
-                is_director: cell(1).eq_ignore_ascii_case("x"),
-                is_ten_percent_owner: cell(2).eq_ignore_ascii_case("x"),
-                is_officer: !cell(3).is_empty(),
-                is_other: !cell(4).is_empty(),
-                officer_title: (!cell(3).is_empty()).then(|| cell(3).into()),
-                other_text: (!cell(4).is_empty()).then(|| cell(4).into()),
-            })
-        } else {
-            None
-        };
-        match known {
-            Some(o) => {
-                if let Some(rel) = rel {
-                    if o.relationship == Default::default() {
-                        o.relationship = rel;
-                    }
-                }
-            }
-            None => {
-                if rel.is_none() {
-                    warnings.push(Diagnostic::new(
-                        Some(l.no),
-                        format!("reporting owner {name:?}: relationship columns unreadable"),
-                    ));
-                }
-                owners.push(ReportingOwner {
-                    cik: None,
-                    name: Some(name.into()),
-                    address,
-                    relationship: rel.unwrap_or_default(),
-                });
-            }
-        }
-    }
-}
-
-/// `CARUSO JAMES V C/O CELLECTAR …, MADISON, WI 53716`: the name runs to the first word
-/// that starts an address (`C/O`, `P.O.`, a house number).
-fn split_name_address(s: &str) -> (String, crate::model::Address) {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let at = words
-        .iter()
-        .position(|w| {
-            let u = w.to_ascii_uppercase();
-            u == "C/O"
-                || u.starts_with("P.O")
-                || u == "PO"
-                || w.starts_with(|c: char| c.is_ascii_digit())
-        })
-        .unwrap_or(words.len());
-    let name = words.get(..at).unwrap_or_default().join(" ");
-    let rest = words.get(at..).unwrap_or_default().join(" ");
-    let mut address = crate::model::Address::default();
-    if let Some(comma) = rest.rfind(", ") {
-        let head = rest.get(..comma).unwrap_or_default();
-        let tail = rest.get(comma + 2..).unwrap_or_default();
-        // The city is the last word(s) of the head after the street, which the table
-        // does not mark; keep the whole head as street and read state and ZIP.
-        address.street1 = Some(head.into());
-        let mut t = tail.split_whitespace();
-        address.state = t.next().map(Into::into);
-        let zip = t.collect::<Vec<_>>().join(" ");
-        address.zip = (!zip.is_empty()).then(|| zip.into());
-    } else if !rest.is_empty() {
-        address.street1 = Some(rest.into());
-    }
-    (name, address)
 }

@@ -165,6 +165,9 @@ pub fn amount(raw: &str) -> Result<Option<(Decimal, bool)>, String> {
     if body.is_empty() {
         return Ok(None);
     }
+    if body == ZERO_TYPED {
+        return Ok(Some((Decimal::ZERO, dollar)));
+    }
     let ok = body
         .bytes()
         .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'-' | b'+'));
@@ -174,9 +177,15 @@ pub fn amount(raw: &str) -> Result<Option<(Decimal, bool)>, String> {
     values::decimal(body).map(|d| d.map(|d| (d, dollar)))
 }
 
-/// True when `word` reads as a printed amount (`34,000`, `$1.50`, `0`).
+/// How typed forms write a zero amount or price.
+const ZERO_TYPED: &str = "-0-";
+
+/// True when `word` reads as a printed amount (`34,000`, `$1.50`, `0`, `-0-`).
 pub fn is_amount(word: &str) -> bool {
     let t = word.trim().trim_start_matches('$');
+    if t == ZERO_TYPED {
+        return true;
+    }
     !t.is_empty()
         && t.bytes().any(|b| b.is_ascii_digit())
         && t.bytes()
@@ -322,6 +331,8 @@ mod tests {
         );
         assert_eq!(format_amount(&"999".parse().unwrap()), "999");
         assert!(is_amount("213,548") && is_amount("$0") && !is_amount("3/4/99"));
+        assert!(is_amount("-0-") && !is_amount("-"));
+        assert_eq!(amount("-0-").unwrap().unwrap().0, Decimal::ZERO);
     }
 
     #[test]

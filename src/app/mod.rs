@@ -121,6 +121,7 @@ pub struct App {
     issues: Vec<LoadIssue>,
     size: Rect,
     shown_filing: Option<FilingId>,
+    shown_row: Option<usize>,
     is_view_stale: bool,
     last_refresh: Option<Instant>,
     jobs: Vec<Job>,
@@ -150,6 +151,7 @@ impl App {
             issues: Vec::new(),
             size: Rect::default(),
             shown_filing: None,
+            shown_row: None,
             is_view_stale: true,
             last_refresh: None,
             jobs: Vec::new(),
@@ -432,6 +434,12 @@ impl App {
             lines.len(),
             scroll::MARGIN,
         );
+        // Footnotes: the row's own come first, so a new row starts the pane at the top.
+        let row = rows.get(c.rows.selected).copied();
+        if row != self.shown_row {
+            self.shown_row = row;
+            c.footnotes.reset();
+        }
         // Footnotes: scroll by entries of varying height.
         let cited = match rows.get(c.rows.selected).and_then(|r| filing.rows.get(*r)) {
             Some(row) => row.footnote_ids(),

@@ -16,7 +16,7 @@ const COLS: [Col; 9] = [
     fixed("Ticker", 6, Align::Left, 1),
     flex("Issuer", 12, 0),
     flex("Owner", 12, 0),
-    fixed("Roles", 7, Align::Left, 4),
+    fixed("Roles", 11, Align::Left, 4),
     fixed("Rows", 4, Align::Right, 5),
     fixed("Net shares", 11, Align::Right, 2),
     fixed("Value", 12, Align::Right, 3),

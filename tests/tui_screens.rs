@@ -68,8 +68,16 @@ fn moving_in_the_transactions_pane_puts_the_row_footnotes_first() {
     let s = screen(&a);
     assert!(first_entry(&s).contains("│▶  ¹ The sales reported"), "{s}");
     assert!(s.contains("2 cited by the selected row"), "{s}");
+    a.update(Action::FocusPane(Pane::Footnotes));
+    press(&mut a, "j");
+    assert_eq!(a.cursors().footnotes.selected, 1);
     a.update(Action::FocusPane(Pane::Transactions));
     press(&mut a, "j");
+    assert_eq!(
+        a.cursors().footnotes.selected,
+        0,
+        "a new row starts its footnotes at the top"
+    );
     let s = screen(&a);
     assert!(first_entry(&s).contains("│▶  ³ The option vests"), "{s}");
     assert!(

@@ -328,7 +328,7 @@ fn background_load_fills_the_list_and_reports_progress() {
     });
     assert!(screen(&a).contains("loading 0 of 3 files"));
     a.on_load(LoadEvent::Loaded {
-        filings: vec![cellectar()],
+        filings: vec![gift(), cellectar()],
         issues: Vec::new(),
         files_done: 1,
     });
@@ -337,10 +337,12 @@ fn background_load_fills_the_list_and_reports_progress() {
         s.contains("loading 1 of 3 files") && s.contains("CARUSO JAMES V"),
         "the first batch shows at once: {s}"
     );
+    // The user moves to CARUSO; newer filings arriving above do not move the selection.
+    press(&mut a, "j");
     a.on_load(LoadEvent::Loaded {
-        filings: vec![apple(), tesla()],
+        filings: vec![apple()],
         issues: Vec::new(),
-        files_done: 3,
+        files_done: 2,
     });
     assert!(a.is_refresh_pending(), "later batches wait for the tick");
     a.tick(std::time::Instant::now());
@@ -348,11 +350,25 @@ fn background_load_fills_the_list_and_reports_progress() {
     assert_eq!(
         a.selected_filing().unwrap().owners[0].name.as_deref(),
         Some("CARUSO JAMES V"),
-        "selection kept"
+        "a moved selection stays on its filing"
     );
+    // Back at the top, the selection stays on the first line as newer filings arrive.
+    press(&mut a, "g");
+    let mut newer = nicholas();
+    newer.filing_date = Some(d("2024-01-02"));
+    a.on_load(LoadEvent::Loaded {
+        filings: vec![newer],
+        issues: Vec::new(),
+        files_done: 3,
+    });
     a.on_load_finished();
+    assert_eq!(a.cursors().filings.selected, 0);
+    assert_eq!(
+        a.selected_filing().unwrap().owners[0].name.as_deref(),
+        Some("MALSON KELLY M")
+    );
     let s = screen(&a);
-    assert!(s.contains(" 3 filings") && !s.contains("loading"), "{s}");
+    assert!(s.contains(" 4 filings") && !s.contains("loading"), "{s}");
 }
 
 #[test]

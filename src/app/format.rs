@@ -9,6 +9,15 @@ pub fn count(n: usize) -> String {
     group(&n.to_string())
 }
 
+/// A count with its noun: `1 filing`, `1,203 filings`.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{} {noun}s", count(n))
+    }
+}
+
 fn group(digits: &str) -> String {
     let len = digits.len();
     let mut out = String::with_capacity(len + len / 3);
@@ -111,6 +120,8 @@ mod tests {
     fn groups_thousands() {
         assert_eq!(count(0), "0");
         assert_eq!(count(1_203_877), "1,203,877");
+        assert_eq!(counted(1, "filing"), "1 filing");
+        assert_eq!(counted(1_234, "row"), "1,234 rows");
         assert_eq!(decimal(d("34000.00")), "34,000");
         assert_eq!(decimal(d("1.1972")), "1.1972");
         assert_eq!(decimal(d("-1500.50")), "-1,500.5");

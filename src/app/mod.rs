@@ -121,6 +121,8 @@ pub struct App {
     issues: Vec<LoadIssue>,
     size: Rect,
     shown_filing: Option<FilingId>,
+    shown_row: Option<usize>,
+    shown_top: bool,
     is_view_stale: bool,
     last_refresh: Option<Instant>,
     jobs: Vec<Job>,
@@ -150,6 +152,8 @@ impl App {
             issues: Vec::new(),
             size: Rect::default(),
             shown_filing: None,
+            shown_row: None,
+            shown_top: false,
             is_view_stale: true,
             last_refresh: None,
             jobs: Vec::new(),
@@ -307,7 +311,7 @@ impl App {
                     self.is_filter_stale = true;
                     self.is_view_stale = true;
                     if self.view.is_empty() {
-                        self.refresh();
+                        self.refresh_loaded();
                     }
                 }
             }
@@ -318,7 +322,7 @@ impl App {
     /// The loader finished: the view is brought up to date.
     pub fn on_load_finished(&mut self) {
         self.load.is_loading = false;
-        self.refresh();
+        self.refresh_loaded();
         self.is_dirty = true;
     }
 
@@ -344,7 +348,7 @@ impl App {
             Some(t) => now.saturating_duration_since(t) >= LOAD_REFRESH,
         };
         if self.is_view_stale && (!self.load.is_loading || is_due) {
-            self.refresh();
+            self.refresh_loaded();
             self.last_refresh = Some(now);
         }
     }
@@ -355,6 +359,18 @@ impl App {
     }
 
     // ----- view maintenance -----
+
+    /// Rebuilds the view after new filings arrived. A selection still on the first line
+    /// stays on the first line (newer filings come in above it); one the user moved
+    /// stays on its filing.
+    fn refresh_loaded(&mut self) {
+        if self.cursors.filings.selected == 0 {
+            self.cursors.filings.offset = 0;
+            self.shown_top = true;
+        }
+        self.refresh();
+        self.shown_top = false;
+    }
 
     /// Re-evaluates the filter and search if stale and rebuilds the view, keeping the
     /// selected filing selected when it is still shown (else the top).
@@ -371,7 +387,11 @@ impl App {
         if let Some(query) = rerun {
             self.search = Some(search(&self.store, &query, None));
         }
-        let keep = self.selected_id();
+        let keep = if self.shown_top {
+            None
+        } else {
+            self.selected_id()
+        };
         let (order, positions) = self.store.order_with_positions(self.sort);
         let filter = self.filter_set.as_ref();
         let hits = self.search.as_ref();
@@ -432,6 +452,12 @@ impl App {
             lines.len(),
             scroll::MARGIN,
         );
+        // Footnotes: the row's own come first, so a new row starts the pane at the top.
+        let row = rows.get(c.rows.selected).copied();
+        if row != self.shown_row {
+            self.shown_row = row;
+            c.footnotes.reset();
+        }
         // Footnotes: scroll by entries of varying height.
         let cited = match rows.get(c.rows.selected).and_then(|r| filing.rows.get(*r)) {
             Some(row) => row.footnote_ids(),

@@ -4,7 +4,10 @@ use std::path::Path;
 
 /// After a filter was applied.
 pub fn filter_applied(matching: usize) -> String {
-    format!("filter applied: {} filings", super::format::count(matching))
+    format!(
+        "filter applied: {}",
+        super::format::counted(matching, "filing")
+    )
 }
 
 /// After the last clause was removed.
@@ -30,8 +33,8 @@ pub const EXPORT_NEEDS_PATH: &str = "type a file name to export to";
 /// While an export runs.
 pub fn exporting(filings: usize, path: &Path) -> String {
     format!(
-        "exporting {} filings to {} …",
-        super::format::count(filings),
+        "exporting {} to {} …",
+        super::format::counted(filings, "filing"),
         path.display()
     )
 }
@@ -39,8 +42,8 @@ pub fn exporting(filings: usize, path: &Path) -> String {
 /// After an export was written.
 pub fn exported(filings: usize, path: &Path) -> String {
     format!(
-        "exported {} filings (transactions CSV) to {}",
-        super::format::count(filings),
+        "exported {} (transactions CSV) to {}",
+        super::format::counted(filings, "filing"),
         path.display()
     )
 }

@@ -30,6 +30,8 @@ pub struct Col {
     pub align: Align,
     /// Drop order.
     pub drop: u8,
+    /// Share of the room left, for growing columns.
+    pub weight: u16,
 }
 
 /// A column with fixed width.
@@ -40,17 +42,24 @@ pub const fn fixed(title: &'static str, w: u16, align: Align, drop: u8) -> Col {
         max: w,
         align,
         drop,
+        weight: 0,
     }
 }
 
 /// A column that grows.
 pub const fn flex(title: &'static str, min: u16, drop: u8) -> Col {
+    weighted(title, min, drop, 1)
+}
+
+/// A column that grows by `weight` shares of the room left.
+pub const fn weighted(title: &'static str, min: u16, drop: u8, weight: u16) -> Col {
     Col {
         title,
         min,
         max: 0,
         align: Align::Left,
         drop,
+        weight,
     }
 }
 
@@ -95,18 +104,21 @@ pub fn widths(cols: &[Col], total: u16) -> Vec<Option<u16>> {
             }
         }
     }
-    let flexible: Vec<usize> = cols
+    let flexible: Vec<(usize, u32)> = cols
         .iter()
         .enumerate()
         .filter(|(i, c)| c.max == 0 && out.get(*i).is_some_and(Option::is_some))
-        .map(|(i, _)| i)
+        .map(|(i, c)| (i, u32::from(c.weight.max(1))))
         .collect();
-    let n = flexible.len() as u32;
-    if let (Some(each), Some(left)) = (spare.checked_div(n), spare.checked_rem(n)) {
-        for (k, i) in flexible.iter().enumerate() {
-            let share = each + u32::from((k as u32) < left);
-            if let Some(Some(w)) = out.get_mut(*i) {
-                *w = w.saturating_add(u16::try_from(share).unwrap_or(u16::MAX));
+    let weights: u32 = flexible.iter().map(|(_, w)| w).sum();
+    if let Some(unit) = spare.checked_div(weights) {
+        let mut left = spare - unit * weights;
+        for (i, w) in &flexible {
+            let extra = u32::from(left > 0);
+            left = left.saturating_sub(1);
+            let share = unit * w + extra;
+            if let Some(Some(width)) = out.get_mut(*i) {
+                *width = width.saturating_add(u16::try_from(share).unwrap_or(u16::MAX));
             }
         }
     }
@@ -254,6 +266,18 @@ mod tests {
         assert_eq!(widths(&COLS, 20), vec![Some(10), Some(9), None]);
         assert_eq!(widths(&COLS, 5), vec![Some(10), Some(8), None]);
         assert_eq!(widths(&COLS, 0), vec![Some(10), Some(8), None]);
+    }
+
+    #[test]
+    fn growing_columns_share_the_room_by_weight() {
+        let cols = [
+            weighted("A", 4, 0, 3),
+            weighted("B", 4, 0, 2),
+            fixed("C", 3, Align::Left, 0),
+        ];
+        // 2 gaps, 11 min: 22 spare in shares of 4, 3:2, the remainder one cell each.
+        assert_eq!(widths(&cols, 35), vec![Some(17), Some(13), Some(3)]);
+        assert_eq!(widths(&cols, 13), vec![Some(4), Some(4), Some(3)]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 use ratatui::Frame;
 
-use super::cells::{self, fixed, flex, Align, Cell, Col};
+use super::cells::{self, fixed, weighted, Align, Cell, Col};
 use super::{pane_block, row_style, theme, with_gutter, GUTTER};
 use crate::app::{format, App, Pane};
 use crate::store::search::highlight;
@@ -14,9 +14,9 @@ const COLS: [Col; 9] = [
     fixed("Date", 10, Align::Left, 0),
     fixed("Form", 4, Align::Left, 3),
     fixed("Ticker", 6, Align::Left, 1),
-    flex("Issuer", 12, 0),
-    flex("Owner", 12, 0),
-    fixed("Roles", 7, Align::Left, 4),
+    weighted("Issuer", 12, 0, 3),
+    weighted("Owner", 12, 0, 2),
+    fixed("Roles", 11, Align::Left, 4),
     fixed("Rows", 4, Align::Right, 5),
     fixed("Net shares", 11, Align::Right, 2),
     fixed("Value", 12, Align::Right, 3),

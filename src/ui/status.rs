@@ -42,7 +42,7 @@ pub fn draw_info(frame: &mut Frame<'_>, app: &App, area: Rect) {
         spans.push(Span::styled("search ", theme::label()));
         spans.push(Span::styled(h.query().to_string(), theme::matched()));
         spans.push(Span::styled(
-            format!(" ({} filings)", format::count(h.count())),
+            format!(" ({})", format::counted(h.count(), "filing")),
             theme::dim(),
         ));
         spans.push(Span::raw("  "));
@@ -80,7 +80,7 @@ pub fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let total = app.store().len();
     let shown = app.view().len();
     let mut left = if shown == total {
-        format!(" {} filings", format::count(total))
+        format!(" {}", format::counted(total, "filing"))
     } else {
         format!(
             " {} of {} filings",

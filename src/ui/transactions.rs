@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         app,
         Pane::Transactions,
         if count > 0 {
-            format!("{count} rows")
+            format::counted(count, "row")
         } else {
             String::new()
         },

@@ -78,7 +78,7 @@ pub struct FootnoteEntry<'a> {
 
 /// The filing's footnotes with those `cited` by the selected row first (in the row's
 /// order), then the rest in filing order.
-pub fn footnote_order<'a>(filing: &'a Filing, cited: &[&'a FootnoteId]) -> Vec<FootnoteEntry<'a>> {
+pub fn footnote_order<'a>(filing: &'a Filing, cited: &'a [FootnoteId]) -> Vec<FootnoteEntry<'a>> {
     let mut out: Vec<FootnoteEntry<'a>> = cited
         .iter()
         .map(|id| FootnoteEntry {
@@ -91,7 +91,7 @@ pub fn footnote_order<'a>(filing: &'a Filing, cited: &[&'a FootnoteId]) -> Vec<F
         filing
             .footnotes
             .iter()
-            .filter(|f| !cited.contains(&&f.id))
+            .filter(|f| !cited.contains(&f.id))
             .map(|f| FootnoteEntry {
                 id: &f.id,
                 text: Some(&f.text),

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::export::{ExportFormat, ExportTable};
-use crate::model::Filing;
+use crate::store::archive::Archive;
 use crate::store::FilingId;
 
 /// A piece of I/O to run off the main thread.
@@ -18,7 +18,7 @@ pub enum Job {
         /// The filings, in the order shown.
         ids: Vec<FilingId>,
         /// Every loaded filing.
-        filings: Arc<Vec<Filing>>,
+        filings: Arc<Archive>,
     },
 }
 

@@ -20,6 +20,7 @@ pub mod strings;
 mod update;
 pub mod wrap;
 
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
@@ -121,6 +122,9 @@ pub struct App {
     issues: Vec<LoadIssue>,
     size: Rect,
     shown_filing: Option<FilingId>,
+    /// The last filing decoded from the store, kept because drawing one frame asks for
+    /// the selected filing several times.
+    decoded: Mutex<Option<(FilingId, Arc<Filing>)>>,
     shown_row: Option<usize>,
     shown_top: bool,
     is_view_stale: bool,
@@ -152,6 +156,7 @@ impl App {
             issues: Vec::new(),
             size: Rect::default(),
             shown_filing: None,
+            decoded: Mutex::new(None),
             shown_row: None,
             shown_top: false,
             is_view_stale: true,
@@ -271,21 +276,43 @@ impl App {
         self.view.get(self.cursors.filings.selected).copied()
     }
 
-    /// The selected filing.
-    pub fn selected_filing(&self) -> Option<&Filing> {
-        self.selected_id().and_then(|id| self.store.get(id))
+    /// The selected filing, decoded from the store (and kept until another is selected).
+    pub fn selected_filing(&self) -> Option<Arc<Filing>> {
+        let id = self.selected_id()?;
+        self.filing(id)
+    }
+
+    /// The filing with `id`, decoded from the store.
+    pub fn filing(&self, id: FilingId) -> Option<Arc<Filing>> {
+        let mut cache = self.decoded.lock().ok();
+        if let Some(Some((cached, f))) = cache.as_deref() {
+            if *cached == id {
+                return Some(Arc::clone(f));
+            }
+        }
+        let f = Arc::new(self.store.get(id)?);
+        if let Some(cache) = cache.as_deref_mut() {
+            *cache = Some((id, Arc::clone(&f)));
+        }
+        Some(f)
     }
 
     /// Index in `filing.rows` of the selected transaction row.
     pub fn selected_row(&self) -> Option<usize> {
         let f = self.selected_filing()?;
-        content::tx_rows(f).get(self.cursors.rows.selected).copied()
+        content::tx_rows(&f)
+            .get(self.cursors.rows.selected)
+            .copied()
     }
 
     /// Footnote ids the selected row cites (they come first in the footnotes pane).
-    pub fn cited_footnotes(&self) -> Vec<&FootnoteId> {
+    pub fn cited_footnotes(&self) -> Vec<FootnoteId> {
         match (self.selected_filing(), self.selected_row()) {
-            (Some(f), Some(r)) => f.rows.get(r).map(|r| r.footnote_ids()).unwrap_or_default(),
+            (Some(f), Some(r)) => f
+                .rows
+                .get(r)
+                .map(|r| r.footnote_ids().into_iter().cloned().collect())
+                .unwrap_or_default(),
             _ => Vec::new(),
         }
     }
@@ -427,9 +454,10 @@ impl App {
             self.cursors.footnotes.reset();
             self.cursors.detail.reset();
         }
-        let Some(filing) = id.and_then(|id| self.store.get(id)) else {
+        let Some(filing) = id.and_then(|id| self.filing(id)) else {
             return;
         };
+        let filing = &*filing;
         let c = &mut self.cursors;
         // Owners.
         let n = filing.owners.len();
@@ -460,7 +488,7 @@ impl App {
         }
         // Footnotes: scroll by entries of varying height.
         let cited = match rows.get(c.rows.selected).and_then(|r| filing.rows.get(*r)) {
-            Some(row) => row.footnote_ids(),
+            Some(row) => row.footnote_ids().into_iter().cloned().collect(),
             None => Vec::new(),
         };
         let entries = content::footnote_order(filing, &cited);

@@ -205,6 +205,7 @@ impl App {
             }
             return;
         };
+        let filing = &*filing;
         match pane {
             Pane::Filings => self.cursors.filings.step(delta, self.view.len()),
             Pane::Owners => {
@@ -290,6 +291,7 @@ impl App {
             self.complain(strings::NO_FILING.to_string());
             return;
         };
+        let filing = &*filing;
         let pair = if by_issuer {
             let cik = filing
                 .issuer
@@ -331,6 +333,7 @@ impl App {
             self.complain(strings::NO_FILING.to_string());
             return;
         };
+        let filing = &*filing;
         let popup = match self.focus {
             Pane::Owners => owner_popup(filing, self.cursors.owners.selected),
             Pane::Detail => detail_popup(filing),
@@ -413,6 +416,7 @@ impl App {
                 let Some(filing) = self.selected_filing() else {
                     return;
                 };
+                let filing = &*filing;
                 let lines = content::tx_lines(filing);
                 let rows = content::tx_rows(filing);
                 if let Some(TxLine::Row(r)) = lines.get(self.cursors.rows.offset + line) {
@@ -425,6 +429,7 @@ impl App {
                 let Some(filing) = self.selected_filing() else {
                     return;
                 };
+                let filing = &*filing;
                 let cited = self.cited_footnotes();
                 let entries = content::footnote_order(filing, &cited);
                 let width = area.width as usize;

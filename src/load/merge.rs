@@ -62,7 +62,9 @@ pub fn merge_duplicates(filings: &mut Vec<Filing>) -> usize {
     merged
 }
 
-fn absorb(keep: &mut Filing, other: Filing) {
+/// Merges `other`, a second copy of the same accession, into `keep`: facts only `other`
+/// carries fill gaps, and its source joins `keep.also_in`.
+pub fn absorb(keep: &mut Filing, other: Filing) {
     keep.filing_date = keep.filing_date.or(other.filing_date);
     keep.acceptance_datetime = keep.acceptance_datetime.or(other.acceptance_datetime);
     if keep.issuer.sic.is_none() {

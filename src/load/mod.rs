@@ -11,7 +11,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 mod merge;
-pub use merge::merge_duplicates;
+pub use merge::{absorb, merge_duplicates};
 
 use crate::model::{Filing, Text};
 use crate::parse::diag::{Diagnostic, LoadIssue, Severity};
@@ -81,21 +81,14 @@ pub fn load_with(paths: &[PathBuf], on_event: &(dyn Fn(LoadEvent) + Sync)) {
             files_done: 0,
         });
     }
-    // A data-set quarter holds tens of thousands of filings and is read in parallel on
-    // its own, so quarters go one at a time: only one quarter's raw tables are in memory
-    // at once. Single filings go in parallel batches.
+    // Single files go first, in parallel batches: where a data set repeats one of them,
+    // the more precise copy (XML keeps every digit) is then the one already held. A
+    // data-set quarter holds tens of thousands of filings and is read in parallel on its
+    // own, so quarters go one at a time: only one quarter's raw tables are in memory at
+    // once.
     let (quarters, singles): (Vec<Candidate>, Vec<Candidate>) =
         files.into_iter().partition(Candidate::is_quarter);
     let mut done = 0;
-    for quarter in &quarters {
-        let (filings, issues) = load_candidate(quarter);
-        done += 1;
-        on_event(LoadEvent::Loaded {
-            filings,
-            issues,
-            files_done: done,
-        });
-    }
     for chunk in singles.chunks(BATCH) {
         let results: Vec<(Vec<Filing>, Vec<LoadIssue>)> =
             chunk.par_iter().map(load_candidate).collect();
@@ -106,6 +99,15 @@ pub fn load_with(paths: &[PathBuf], on_event: &(dyn Fn(LoadEvent) + Sync)) {
             filings.extend(f);
             issues.extend(i);
         }
+        on_event(LoadEvent::Loaded {
+            filings,
+            issues,
+            files_done: done,
+        });
+    }
+    for quarter in &quarters {
+        let (filings, issues) = load_candidate(quarter);
+        done += 1;
         on_event(LoadEvent::Loaded {
             filings,
             issues,

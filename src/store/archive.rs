@@ -18,12 +18,26 @@ use crate::model::{
 };
 
 /// Filings encoded end to end, with the string table they share.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Archive {
     bytes: Vec<u8>,
+    /// Where each filing's bytes start (filings rewritten by [`Archive::replace`] are
+    /// found in `moved` instead).
     starts: Vec<u64>,
+    /// Filings rewritten at the end of the bytes: index → (start, end).
+    moved: FxHashMap<u32, (u64, u64)>,
     strings: Vec<Text>,
     ids: FxHashMap<Text, u32>,
+}
+
+impl std::fmt::Debug for Archive {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Archive")
+            .field("filings", &self.starts.len())
+            .field("bytes", &self.bytes.len())
+            .field("texts", &self.strings.len())
+            .finish()
+    }
 }
 
 impl Archive {
@@ -57,18 +71,46 @@ impl Archive {
         self.starts.len() - 1
     }
 
+    /// Replaces the filing at `index` (its new encoding goes at the end; the old bytes
+    /// stay, unused). Rare: only a second copy of an accession comes here.
+    pub fn replace(&mut self, index: usize, filing: &Filing) {
+        let Ok(key) = u32::try_from(index) else {
+            return;
+        };
+        if index >= self.starts.len() {
+            return;
+        }
+        let start = self.bytes.len() as u64;
+        let mut w = Writer { a: self };
+        w.filing(filing);
+        let end = self.bytes.len() as u64;
+        self.moved.insert(key, (start, end));
+    }
+
     /// The filing at `index`, decoded; `None` when there is no such filing.
     pub fn get(&self, index: usize) -> Option<Filing> {
-        let start = usize::try_from(*self.starts.get(index)?).ok()?;
-        let end = match self.starts.get(index + 1) {
-            Some(e) => usize::try_from(*e).ok()?,
-            None => self.bytes.len(),
-        };
+        let (start, end) = self.span(index)?;
         let mut r = Reader {
             bytes: self.bytes.get(start..end)?,
             strings: &self.strings,
         };
         r.filing()
+    }
+
+    fn span(&self, index: usize) -> Option<(usize, usize)> {
+        if !self.moved.is_empty() {
+            if let Some(&(s, e)) = u32::try_from(index).ok().and_then(|k| self.moved.get(&k)) {
+                return Some((usize::try_from(s).ok()?, usize::try_from(e).ok()?));
+            }
+        }
+        let start = usize::try_from(*self.starts.get(index)?).ok()?;
+        // Up to the next filing's start; bytes of rewritten filings may follow, and the
+        // reader stops at the end of the filing it reads.
+        let end = match self.starts.get(index + 1) {
+            Some(e) => usize::try_from(*e).ok()?,
+            None => self.bytes.len(),
+        };
+        Some((start, end))
     }
 
     fn intern(&mut self, t: &Text) -> u32 {
@@ -736,6 +778,26 @@ mod tests {
             assert_eq!(archive.get(i).as_ref(), Some(f), "filing {i}");
         }
         assert_eq!(archive.get(3000), None);
+    }
+
+    #[test]
+    fn a_replaced_filing_reads_back_new_and_its_neighbours_unchanged() {
+        let generator = Generator::new(&SynthOptions {
+            seed: 9,
+            filings: 3,
+        });
+        let filings: Vec<Filing> = (0..3).map(|i| generator.filing(i)).collect();
+        let mut archive = Archive::new();
+        archive.push(&filings[0]);
+        archive.push(&filings[1]);
+        let mut changed = filings[1].clone();
+        changed.remarks = Some("rewritten".into());
+        archive.replace(1, &changed);
+        archive.push(&filings[2]);
+        archive.replace(0, &filings[2]);
+        assert_eq!(archive.get(0).as_ref(), Some(&filings[2]));
+        assert_eq!(archive.get(1), Some(changed));
+        assert_eq!(archive.get(2).as_ref(), Some(&filings[2]));
     }
 
     #[test]

@@ -19,9 +19,11 @@ pub mod vocab;
 
 use std::sync::Arc;
 
-use crate::model::Filing;
+use crate::model::{Filing, Text};
+use archive::Archive;
 use facts::Facts;
 use index::Index;
+use rustc_hash::FxHashMap;
 use sort::SortKey;
 
 /// A filing's position in the store.
@@ -30,7 +32,8 @@ pub type FilingId = u32;
 /// All loaded filings with their summaries and indexes.
 #[derive(Debug, Default)]
 pub struct Store {
-    filings: Arc<Vec<Filing>>,
+    filings: Arc<Archive>,
+    accessions: FxHashMap<Text, FilingId>,
     facts: Vec<Facts>,
     index: Index,
     orders: [Option<Order>; 4],
@@ -68,26 +71,56 @@ impl Store {
         s
     }
 
-    /// Adds a batch of filings, indexing each; returns how many were added (all of them,
-    /// unless the store reached four billion filings).
+    /// Adds a batch of filings, indexing each; returns how many were added. A filing
+    /// whose accession is already loaded is not added again: the one already held keeps
+    /// its place, takes the facts only the newcomer has (filing date, acceptance time)
+    /// and remembers its source. The loader reads single files before data-set quarters,
+    /// so the copy held first is the more precise one.
     pub fn extend(&mut self, batch: Vec<Filing>) -> usize {
-        let start = self.facts.len();
-        let room = (FilingId::MAX as usize).saturating_sub(start);
-        let batch: Vec<Filing> = batch.into_iter().take(room).collect();
-        let added = batch.len();
-        self.facts.reserve(added);
-        for (offset, filing) in batch.iter().enumerate() {
-            let Ok(id) = FilingId::try_from(start + offset) else {
+        let room = (FilingId::MAX as usize).saturating_sub(self.facts.len());
+        self.facts.reserve(batch.len().min(room));
+        let mut added = Vec::with_capacity(batch.len());
+        for filing in batch {
+            if let Some(&id) = filing
+                .accession_number
+                .as_ref()
+                .and_then(|a| self.accessions.get(a))
+            {
+                self.absorb(id, filing);
+                continue;
+            }
+            let Ok(id) = FilingId::try_from(self.facts.len()) else {
                 break;
             };
-            let mut facts = Facts::of(filing);
-            self.index.add(id, filing, &mut facts);
+            if added.len() >= room {
+                break;
+            }
+            let mut facts = Facts::of(&filing);
+            self.index.add(id, &filing, &mut facts);
             self.facts.push(facts);
+            if let Some(a) = &filing.accession_number {
+                self.accessions.insert(a.clone(), id);
+            }
+            added.push(filing);
         }
         self.index.finish_batch();
-        Arc::make_mut(&mut self.filings).extend(batch);
+        // Filings are kept encoded (a few hundred bytes each, texts shared); the
+        // explorer decodes the ones it shows.
+        let archive = Arc::make_mut(&mut self.filings);
+        for filing in &added {
+            archive.push(filing);
+        }
         self.orders = Default::default();
-        added
+        added.len()
+    }
+
+    /// Merges a second copy of filing `id` into the one held.
+    fn absorb(&mut self, id: FilingId, other: Filing) {
+        let Some(mut held) = self.filings.get(id as usize) else {
+            return;
+        };
+        crate::load::absorb(&mut held, other);
+        Arc::make_mut(&mut self.filings).replace(id as usize, &held);
     }
 
     /// Number of filings.
@@ -100,8 +133,8 @@ impl Store {
         self.facts.is_empty()
     }
 
-    /// The filing with this id.
-    pub fn get(&self, id: FilingId) -> Option<&Filing> {
+    /// The filing with this id, decoded from the archive.
+    pub fn get(&self, id: FilingId) -> Option<Filing> {
         self.filings.get(id as usize)
     }
 
@@ -116,7 +149,7 @@ impl Store {
     }
 
     /// A shared handle on every filing, for work done off the main thread (export).
-    pub fn shared(&self) -> Arc<Vec<Filing>> {
+    pub fn shared(&self) -> Arc<Archive> {
         Arc::clone(&self.filings)
     }
 

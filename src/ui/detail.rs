@@ -18,6 +18,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let Some(filing) = app.selected_filing() else {
         return;
     };
+    let filing = &*filing;
     if inner.area() == 0 {
         return;
     }

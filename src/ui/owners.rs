@@ -20,7 +20,8 @@ const COLS: [Col; 5] = [
 
 /// Draws the owners pane.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let filing = app.selected_filing();
+    let decoded = app.selected_filing();
+    let filing = decoded.as_deref();
     let count = filing.map_or(0, |f| f.owners.len());
     let block = pane_block(
         app,

@@ -59,7 +59,8 @@ fn heading(table: Table) -> &'static str {
 
 /// Draws the transactions pane.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let filing = app.selected_filing();
+    let decoded = app.selected_filing();
+    let filing = decoded.as_deref();
     let count = filing.map(|f| f.rows.len()).unwrap_or(0);
     let block = pane_block(
         app,

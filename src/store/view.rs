@@ -1,5 +1,7 @@
 //! The filings list as shown: an order, narrowed by a filter and a search.
 
+use rayon::prelude::*;
+
 use super::idset::IdSet;
 use super::search::SearchHits;
 use super::FilingId;
@@ -42,6 +44,10 @@ pub fn build(
         keyed.sort_unstable();
         return keyed.into_iter().map(|(_, _, id)| id).collect();
     }
+    let buckets = hits.buckets() as usize;
+    if buckets <= MAX_BUCKET_LISTS {
+        return by_bucket_lists(order, is_reversed, &passes, hits, buckets);
+    }
     let ranked_of = |id: FilingId| {
         if passes(&id) {
             hits.rank(id).map(|r| (r, id))
@@ -54,7 +60,59 @@ pub fn build(
     } else {
         order.iter().filter_map(|&id| ranked_of(id)).collect()
     };
-    by_rank(ranked, hits.buckets() as usize)
+    by_rank(ranked, buckets)
+}
+
+/// Up to this many distinct ranks, the dense path keeps one list per rank.
+const MAX_BUCKET_LISTS: usize = 4096;
+
+/// The dense path: slices of the order are read in parallel, each into one list per
+/// rank; the lists are then joined rank by rank, slice by slice, which keeps the order
+/// within a rank.
+fn by_bucket_lists(
+    order: &[FilingId],
+    is_reversed: bool,
+    passes: &(dyn Fn(&FilingId) -> bool + Sync),
+    hits: &SearchHits,
+    buckets: usize,
+) -> Vec<FilingId> {
+    let slice_len = order
+        .len()
+        .div_ceil(rayon::current_num_threads().max(1) * 2)
+        .max(1);
+    let mut slices: Vec<&[FilingId]> = order.chunks(slice_len).collect();
+    if is_reversed {
+        slices.reverse();
+    }
+    let parts: Vec<Vec<Vec<FilingId>>> = slices
+        .par_iter()
+        .map(|slice| {
+            let mut lists: Vec<Vec<FilingId>> = vec![Vec::new(); buckets + 1];
+            let mut add = |id: FilingId| {
+                if passes(&id) {
+                    if let Some(list) = hits.rank(id).and_then(|r| lists.get_mut(r as usize)) {
+                        list.push(id);
+                    }
+                }
+            };
+            if is_reversed {
+                slice.iter().rev().for_each(|&id| add(id));
+            } else {
+                slice.iter().for_each(|&id| add(id));
+            }
+            lists
+        })
+        .collect();
+    let total = parts.iter().flatten().map(Vec::len).sum();
+    let mut out = Vec::with_capacity(total);
+    for rank in 0..=buckets {
+        for part in &parts {
+            if let Some(list) = part.get(rank) {
+                out.extend_from_slice(list);
+            }
+        }
+    }
+    out
 }
 
 /// A stable sort by rank; ranks are small integers, so a counting sort keeps it linear.

@@ -371,3 +371,35 @@ mod snapshots {
         insta::assert_snapshot!(screen(&a));
     }
 }
+
+#[test]
+fn p_shows_the_selected_filing_as_the_printed_form_and_esc_closes_it() {
+    let mut a = app(120, 40);
+    select_caruso(&mut a);
+    press(&mut a, "p");
+    assert!(matches!(a.overlay(), Some(Overlay::Form { .. })));
+    let s = screen(&a);
+    assert!(s.contains("Form 4 as printed"), "{s}");
+    assert!(
+        s.contains("STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP"),
+        "{s}"
+    );
+    assert!(s.contains("CARUSO JAMES V"), "{s}");
+    assert!(s.contains("Cellectar Biosciences, Inc. [CLRB]"), "{s}");
+    assert!(
+        s.contains("[X] Officer (give title below): President and CEO"),
+        "{s}"
+    );
+    // It scrolls to the tables, the explanation of responses and the signature.
+    a.update(Action::PageDown);
+    let tables = screen(&a);
+    assert!(tables.contains("Table I"), "{tables}");
+    assert!(tables.contains("34,000"), "{tables}");
+    for _ in 0..40 {
+        a.update(Action::PageDown);
+    }
+    let end = screen(&a);
+    assert!(end.contains("/s/ James V. Caruso"), "{end}");
+    a.update(Action::CloseOverlay);
+    assert!(a.overlay().is_none());
+}

@@ -32,6 +32,8 @@ pub enum Action {
     ToggleHelp,
     /// Show or hide the load issues.
     ToggleIssues,
+    /// Show or hide the selected filing laid out as the printed form.
+    ToggleForm,
     /// Close the open overlay.
     CloseOverlay,
     /// Open the search prompt.

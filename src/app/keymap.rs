@@ -224,6 +224,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Main, &[key('!')], Action::ToggleIssues, "show load issues"),
     bind(
         Main,
+        &[key('p')],
+        Action::ToggleForm,
+        "show the selected filing as the printed form",
+    ),
+    bind(
+        Main,
         &[code(KeyCode::Tab)],
         Action::NextPane,
         "focus the next pane",

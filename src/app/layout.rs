@@ -124,6 +124,9 @@ pub fn inner(r: Rect) -> Rect {
     Rect::new(r.x + 1, r.y + 1, r.width - 2, r.height - 2)
 }
 
+/// The widest the printed-form view gets: the form's tables need room.
+pub const FORM_WIDTH: u16 = 200;
+
 /// Where a popup or overlay sits: centred, most of the screen, at least what fits.
 pub fn overlay_area(size: Rect, max_width: u16) -> Rect {
     let w = (size.width.saturating_mul(9) / 10)

@@ -59,6 +59,11 @@ pub enum Overlay {
     },
     /// The load issues.
     Issues,
+    /// The selected filing laid out as the printed form.
+    Form {
+        /// First visible line.
+        offset: usize,
+    },
 }
 
 /// A message in the status bar.
@@ -295,6 +300,13 @@ impl App {
             *cache = Some((id, Arc::clone(&f)));
         }
         Some(f)
+    }
+
+    /// The selected filing laid out as the printed form, at `width` columns.
+    pub fn form_lines(&self, width: usize) -> Vec<String> {
+        self.selected_filing()
+            .map(|f| crate::form::render_lines(&f, width))
+            .unwrap_or_default()
     }
 
     /// Index in `filing.rows` of the selected transaction row.

@@ -60,6 +60,16 @@ impl App {
                     _ => Some(Overlay::Issues),
                 }
             }
+            Action::ToggleForm => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Form { .. }) => None,
+                    _ if self.selected_id().is_none() => {
+                        self.complain(strings::NO_FILING.to_string());
+                        None
+                    }
+                    _ => Some(Overlay::Form { offset: 0 }),
+                }
+            }
             Action::CloseOverlay => self.overlay = None,
             Action::StartSearch => {
                 let current = self
@@ -179,6 +189,15 @@ impl App {
                 self.overlay = Some(Overlay::Help {
                     offset: self.scrolled(offset, delta, total),
                 });
+            }
+            Some(Overlay::Form { offset }) => {
+                let area = inner(overlay_area(self.size, crate::app::layout::FORM_WIDTH));
+                let total = self.form_lines(area.width as usize).len();
+                let visible = area.height as usize;
+                let offset = offset
+                    .saturating_add_signed(delta)
+                    .min(total.saturating_sub(visible));
+                self.overlay = Some(Overlay::Form { offset });
             }
             Some(Overlay::Popup { popup, offset }) => {
                 let width = inner(overlay_area(self.size, OVERLAY_WIDTH)).width as usize;

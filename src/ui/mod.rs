@@ -7,6 +7,7 @@ mod cells;
 mod detail;
 mod filings;
 mod footnotes;
+mod form;
 mod help;
 mod issues;
 mod owners;
@@ -54,6 +55,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Some(Overlay::Help { offset }) => help::draw(frame, app, *offset),
         Some(Overlay::Popup { popup, offset }) => popup::draw(frame, app, popup, *offset),
         Some(Overlay::Issues) => issues::draw(frame, app),
+        Some(Overlay::Form { offset }) => form::draw(frame, app, *offset),
         None => {}
     }
 }

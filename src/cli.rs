@@ -2,7 +2,8 @@
 //! commands run from them. The rest of the library never sees clap.
 //!
 //! `insider-tui [FILTER FLAGS] [PATH…]` opens the explorer, `insider-tui check PATH…`
-//! reports load issues, `insider-tui export --format csv|json PATH…` writes a table.
+//! reports load issues, `insider-tui export --format csv|json|form PATH…` writes a table
+//! (or each filing laid out as the printed form).
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -61,6 +62,8 @@ enum Command {
 enum FormatArg {
     Csv,
     Json,
+    /// Each filing laid out as the printed form.
+    Form,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -190,6 +193,7 @@ where
             format: match format {
                 FormatArg::Csv => ExportFormat::Csv,
                 FormatArg::Json => ExportFormat::Json,
+                FormatArg::Form => ExportFormat::Form,
             },
             table: match table {
                 TableArg::Filings => ExportTable::Filings,

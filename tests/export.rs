@@ -296,3 +296,28 @@ fn every_column_is_documented() {
         assert_eq!(documented, table.columns(), "{heading}");
     }
 }
+
+#[test]
+fn form_export_lays_each_filing_out_as_the_printed_form() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let report = insider_tui::load::load(&[dir], false);
+    let cellectar: Vec<&Filing> = report
+        .filings
+        .iter()
+        .filter(|f| f.issuer.name.as_deref() == Some("Cellectar Biosciences, Inc."))
+        .collect();
+    let mut out = Vec::new();
+    write(
+        cellectar,
+        ExportFormat::Form,
+        ExportTable::Filings,
+        &mut out,
+    )
+    .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("FORM 4\n"), "{text}");
+    assert!(text.contains("Cellectar Biosciences, Inc. [CLRB]"));
+    assert!(text.contains("|S(1)|"), "{text}");
+    assert!(text.contains("$1.1972(2)"), "{text}");
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n'));
+}

@@ -29,6 +29,9 @@ pub enum ExportFormat {
     Csv,
     /// A JSON array of whole filings; the table choice does not apply.
     Json,
+    /// Each filing laid out as the printed form, as plain text; the table choice does
+    /// not apply.
+    Form,
 }
 
 /// Which table a CSV export holds.
@@ -88,6 +91,9 @@ pub enum ExportError {
     Json(#[from] serde_json::Error),
 }
 
+/// Columns of the printed form in a `form` export: wide enough for the tables' columns.
+const FORM_WIDTH: usize = 160;
+
 /// Writes `filings` to `out` as `format`; for CSV, `table` says which table.
 ///
 /// Output is streamed: nothing is collected in memory beyond one filing's rows. The
@@ -101,6 +107,15 @@ pub fn write<F: Borrow<Filing>>(
     let filings = filings.into_iter();
     match (format, table) {
         (ExportFormat::Json, _) => json::write(filings, out),
+        (ExportFormat::Form, _) => {
+            for (i, f) in filings.enumerate() {
+                if i > 0 {
+                    writeln!(out, "\n{}\n", "=".repeat(FORM_WIDTH))?;
+                }
+                writeln!(out, "{}", crate::form::render(f.borrow(), FORM_WIDTH))?;
+            }
+            Ok(())
+        }
         (ExportFormat::Csv, ExportTable::Filings) => {
             let mut sink = Sink::new(out, filings::COLUMNS)?;
             for f in filings {

@@ -11,6 +11,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 
+use super::index::NO_KEY;
 use super::keys::{KeyId, KeySet};
 use super::{FilingId, Store};
 
@@ -190,8 +191,11 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
 /// two workers share a slot. Returns how many filings matched.
 fn gather(store: &Store, key_ranks: &[Vec<u32>], ranks: &mut [u32]) -> usize {
     let index = store.index();
-    let rank_of = |table: usize, key: Option<KeyId>| {
-        key.and_then(|k| key_ranks.get(table).and_then(|t| t.get(k as usize)))
+    let (issuers, tickers) = index.issuer_and_ticker_keys();
+    let rank_of = |table: usize, key: KeyId| {
+        key_ranks
+            .get(table)
+            .and_then(|t| t.get(key as usize))
             .copied()
             .unwrap_or(NONE)
     };
@@ -203,15 +207,16 @@ fn gather(store: &Store, key_ranks: &[Vec<u32>], ranks: &mut [u32]) -> usize {
         .par_chunks_mut(slice_len)
         .enumerate()
         .map(|(c, slice)| {
+            let start = c * slice_len;
             let mut count = 0;
             for (j, slot) in slice.iter_mut().enumerate() {
-                let Ok(id) = FilingId::try_from(c * slice_len + j) else {
-                    break;
-                };
-                let Some(facts) = store.facts(id) else { break };
-                let mut best = rank_of(0, facts.issuer).min(rank_of(1, facts.ticker));
+                let i = start + j;
+                let Ok(id) = FilingId::try_from(i) else { break };
+                let issuer = issuers.get(i).copied().unwrap_or(NO_KEY);
+                let ticker = tickers.get(i).copied().unwrap_or(NO_KEY);
+                let mut best = rank_of(0, issuer).min(rank_of(1, ticker));
                 for &owner in index.owners_of(id) {
-                    best = best.min(rank_of(2, Some(owner)));
+                    best = best.min(rank_of(2, owner));
                 }
                 if best != NONE {
                     count += 1;

@@ -20,7 +20,7 @@ use super::{FilingId, Store};
 pub struct SearchHits {
     query: String,
     matched: [Vec<KeyId>; 3],
-    ranks: Vec<u32>,
+    ranks: Vec<Rank>,
     buckets: u32,
     count: usize,
     sparse: Option<Vec<FilingId>>,
@@ -35,7 +35,11 @@ impl SearchHits {
     /// How well filing `id` matched: 1 is the best score, higher ranks are worse; `None`
     /// when it did not match.
     pub fn rank(&self, id: FilingId) -> Option<u32> {
-        self.ranks.get(id as usize).copied().filter(|&r| r != NONE)
+        self.ranks
+            .get(id as usize)
+            .copied()
+            .filter(|&r| r != NONE)
+            .map(u32::from)
     }
 
     /// Number of distinct ranks (the largest value [`SearchHits::rank`] returns).
@@ -64,8 +68,13 @@ impl SearchHits {
     }
 }
 
+/// A filing's rank: 1 is the best score. Two bytes, so the table of a million filings
+/// stays in a core's cache while a view is built; scores past the 65,534th distinct one
+/// share the last rank.
+type Rank = u16;
+
 /// Rank of a filing that did not match.
-const NONE: u32 = u32::MAX;
+const NONE: Rank = Rank::MAX;
 
 /// Below one posting per this many filings, a search counts as sparse: it scatters ranks
 /// over postings and lists its matches, instead of a pass over every filing.
@@ -131,7 +140,7 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
     // Each matched key's rank, by key id; then each filing takes the best rank among its
     // issuer, ticker and owners. A pass over the filings in parallel slices: reads are
     // small per-key tables, writes are sequential, and no two workers share a slot.
-    let key_ranks: Vec<Vec<u32>> = sets
+    let key_ranks: Vec<Vec<Rank>> = sets
         .iter()
         .zip(&scored)
         .map(|(keys, hits)| {
@@ -139,7 +148,7 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
             for &(k, s) in hits {
                 let bucket = scores.partition_point(|&x| x > s);
                 if let Some(slot) = table.get_mut(k as usize) {
-                    *slot = u32::try_from(bucket).unwrap_or(u32::MAX - 1) + 1;
+                    *slot = Rank::try_from(bucket + 1).unwrap_or(NONE - 1).min(NONE - 1);
                 }
             }
             table
@@ -180,7 +189,7 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
         query: query.to_string(),
         matched: scored.map(|v| v.into_iter().map(|(k, _)| k).collect()),
         ranks,
-        buckets: u32::try_from(scores.len()).unwrap_or(u32::MAX),
+        buckets: u32::try_from(scores.len().min(usize::from(NONE - 1))).unwrap_or(u32::MAX),
         count,
         sparse,
     }
@@ -189,7 +198,7 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
 /// Gives every filing the best rank among its issuer, ticker and owners, in one parallel
 /// pass over the filings: reads are small per-key tables, writes are sequential, and no
 /// two workers share a slot. Returns how many filings matched.
-fn gather(store: &Store, key_ranks: &[Vec<u32>], ranks: &mut [u32]) -> usize {
+fn gather(store: &Store, key_ranks: &[Vec<Rank>], ranks: &mut [Rank]) -> usize {
     let index = store.index();
     let (issuers, tickers) = index.issuer_and_ticker_keys();
     let rank_of = |table: usize, key: KeyId| {

@@ -32,11 +32,18 @@ pub struct Index {
     by_filed: Vec<(NaiveDate, FilingId)>,
     by_traded: Vec<(NaiveDate, FilingId)>,
     by_max_value: Vec<(Decimal, FilingId)>,
+    /// Issuer key of every filing, [`NO_KEY`] when it has none.
+    issuer_keys: Vec<KeyId>,
+    /// Ticker key of every filing, [`NO_KEY`] when it has none.
+    ticker_keys: Vec<KeyId>,
     /// Owner keys of every filing, one run per filing (see `owner_starts`).
     owner_keys: Vec<KeyId>,
     /// Where each filing's run starts in `owner_keys`; one entry per filing.
     owner_starts: Vec<u32>,
 }
+
+/// Stands for "no key" in the per-filing key columns.
+pub const NO_KEY: KeyId = KeyId::MAX;
 
 fn push_unique(list: &mut Vec<FilingId>, id: FilingId) {
     if list.last() != Some(&id) {
@@ -71,6 +78,8 @@ impl Index {
             self.tickers.post(key, id);
             facts.ticker = Some(key);
         }
+        self.issuer_keys.push(facts.issuer.unwrap_or(NO_KEY));
+        self.ticker_keys.push(facts.ticker.unwrap_or(NO_KEY));
         self.owner_starts
             .push(u32::try_from(self.owner_keys.len()).unwrap_or(u32::MAX));
         for (n, owner) in filing.owners.iter().enumerate() {
@@ -129,6 +138,12 @@ impl Index {
         self.by_filed.sort();
         self.by_traded.sort();
         self.by_max_value.sort();
+    }
+
+    /// The issuer and ticker keys of every filing, by id ([`NO_KEY`] where missing):
+    /// compact columns for passes over all filings.
+    pub fn issuer_and_ticker_keys(&self) -> (&[KeyId], &[KeyId]) {
+        (&self.issuer_keys, &self.ticker_keys)
     }
 
     /// The owner keys of filing `id`, in filing order.

@@ -11,6 +11,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 
+use super::index::NO_KEY;
 use super::keys::{KeyId, KeySet};
 use super::{FilingId, Store};
 
@@ -19,7 +20,7 @@ use super::{FilingId, Store};
 pub struct SearchHits {
     query: String,
     matched: [Vec<KeyId>; 3],
-    ranks: Vec<u32>,
+    ranks: Vec<Rank>,
     buckets: u32,
     count: usize,
     sparse: Option<Vec<FilingId>>,
@@ -34,7 +35,11 @@ impl SearchHits {
     /// How well filing `id` matched: 1 is the best score, higher ranks are worse; `None`
     /// when it did not match.
     pub fn rank(&self, id: FilingId) -> Option<u32> {
-        self.ranks.get(id as usize).copied().filter(|&r| r != NONE)
+        self.ranks
+            .get(id as usize)
+            .copied()
+            .filter(|&r| r != NONE)
+            .map(u32::from)
     }
 
     /// Number of distinct ranks (the largest value [`SearchHits::rank`] returns).
@@ -63,8 +68,13 @@ impl SearchHits {
     }
 }
 
+/// A filing's rank: 1 is the best score. Two bytes, so the table of a million filings
+/// stays in a core's cache while a view is built; scores past the 65,534th distinct one
+/// share the last rank.
+type Rank = u16;
+
 /// Rank of a filing that did not match.
-const NONE: u32 = u32::MAX;
+const NONE: Rank = Rank::MAX;
 
 /// Below one posting per this many filings, a search counts as sparse: it scatters ranks
 /// over postings and lists its matches, instead of a pass over every filing.
@@ -130,7 +140,7 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
     // Each matched key's rank, by key id; then each filing takes the best rank among its
     // issuer, ticker and owners. A pass over the filings in parallel slices: reads are
     // small per-key tables, writes are sequential, and no two workers share a slot.
-    let key_ranks: Vec<Vec<u32>> = sets
+    let key_ranks: Vec<Vec<Rank>> = sets
         .iter()
         .zip(&scored)
         .map(|(keys, hits)| {
@@ -138,7 +148,7 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
             for &(k, s) in hits {
                 let bucket = scores.partition_point(|&x| x > s);
                 if let Some(slot) = table.get_mut(k as usize) {
-                    *slot = u32::try_from(bucket).unwrap_or(u32::MAX - 1) + 1;
+                    *slot = Rank::try_from(bucket + 1).unwrap_or(NONE - 1).min(NONE - 1);
                 }
             }
             table
@@ -179,7 +189,7 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
         query: query.to_string(),
         matched: scored.map(|v| v.into_iter().map(|(k, _)| k).collect()),
         ranks,
-        buckets: u32::try_from(scores.len()).unwrap_or(u32::MAX),
+        buckets: u32::try_from(scores.len().min(usize::from(NONE - 1))).unwrap_or(u32::MAX),
         count,
         sparse,
     }
@@ -188,10 +198,13 @@ pub fn search(store: &Store, query: &str, previous: Option<&SearchHits>) -> Sear
 /// Gives every filing the best rank among its issuer, ticker and owners, in one parallel
 /// pass over the filings: reads are small per-key tables, writes are sequential, and no
 /// two workers share a slot. Returns how many filings matched.
-fn gather(store: &Store, key_ranks: &[Vec<u32>], ranks: &mut [u32]) -> usize {
+fn gather(store: &Store, key_ranks: &[Vec<Rank>], ranks: &mut [Rank]) -> usize {
     let index = store.index();
-    let rank_of = |table: usize, key: Option<KeyId>| {
-        key.and_then(|k| key_ranks.get(table).and_then(|t| t.get(k as usize)))
+    let (issuers, tickers) = index.issuer_and_ticker_keys();
+    let rank_of = |table: usize, key: KeyId| {
+        key_ranks
+            .get(table)
+            .and_then(|t| t.get(key as usize))
             .copied()
             .unwrap_or(NONE)
     };
@@ -203,15 +216,16 @@ fn gather(store: &Store, key_ranks: &[Vec<u32>], ranks: &mut [u32]) -> usize {
         .par_chunks_mut(slice_len)
         .enumerate()
         .map(|(c, slice)| {
+            let start = c * slice_len;
             let mut count = 0;
             for (j, slot) in slice.iter_mut().enumerate() {
-                let Ok(id) = FilingId::try_from(c * slice_len + j) else {
-                    break;
-                };
-                let Some(facts) = store.facts(id) else { break };
-                let mut best = rank_of(0, facts.issuer).min(rank_of(1, facts.ticker));
+                let i = start + j;
+                let Ok(id) = FilingId::try_from(i) else { break };
+                let issuer = issuers.get(i).copied().unwrap_or(NO_KEY);
+                let ticker = tickers.get(i).copied().unwrap_or(NO_KEY);
+                let mut best = rank_of(0, issuer).min(rank_of(1, ticker));
                 for &owner in index.owners_of(id) {
-                    best = best.min(rank_of(2, Some(owner)));
+                    best = best.min(rank_of(2, owner));
                 }
                 if best != NONE {
                     count += 1;

@@ -427,31 +427,32 @@ fn child(dir: &Path, started: Instant) -> anyhow::Result<()> {
         started.elapsed().as_secs_f64() * 1e3
     );
 
+    // As in the app: a worker thread loads, and batches are added to the store as
+    // they arrive, while the next ones are read.
     let t = Instant::now();
-    let store = std::sync::Mutex::new(Store::new());
-    let rows = std::sync::atomic::AtomicUsize::new(0);
-    load_with(&[dir.to_path_buf()], &|event| {
-        if let LoadEvent::Loaded { filings, .. } = event {
-            rows.fetch_add(
-                filings
-                    .iter()
-                    .map(|f| {
-                        f.rows.len() + f.owners.len() + f.footnotes.len() + f.signatures.len() + 1
-                    })
-                    .sum(),
-                std::sync::atomic::Ordering::Relaxed,
-            );
-            if let Ok(mut s) = store.lock() {
-                s.extend(filings);
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    let root = dir.to_path_buf();
+    let loader = std::thread::spawn(move || {
+        load_with(&[root], &|event| {
+            if let LoadEvent::Loaded { filings, .. } = event {
+                let _ = tx.send(filings);
             }
-        }
+        });
     });
+    let mut store = Store::new();
+    let mut rows = 0usize;
+    for filings in rx {
+        rows += filings
+            .iter()
+            .map(|f| f.rows.len() + f.owners.len() + f.footnotes.len() + f.signatures.len() + 1)
+            .sum::<usize>();
+        store.extend(filings);
+    }
+    loader
+        .join()
+        .map_err(|_| anyhow::anyhow!("the loader thread panicked"))?;
     let load_s = t.elapsed().as_secs_f64();
-    let mut store = store
-        .into_inner()
-        .map_err(|_| anyhow::anyhow!("store lock poisoned"))?;
     let n = store.len();
-    let rows = rows.into_inner();
     println!("load_s={load_s:.2}");
     println!("rows_per_s={:.0}", rows as f64 / load_s);
     let peak = peak_rss_kb();

@@ -77,9 +77,9 @@ impl Store {
     /// and remembers its source. The loader reads single files before data-set quarters,
     /// so the copy held first is the more precise one.
     pub fn extend(&mut self, batch: Vec<Filing>) -> usize {
+        use rayon::prelude::*;
         let room = (FilingId::MAX as usize).saturating_sub(self.facts.len());
-        self.facts.reserve(batch.len().min(room));
-        let mut added = Vec::with_capacity(batch.len());
+        let mut added = Vec::with_capacity(batch.len().min(room));
         for filing in batch {
             if let Some(&id) = filing
                 .accession_number
@@ -89,27 +89,37 @@ impl Store {
                 self.absorb(id, filing);
                 continue;
             }
-            let Ok(id) = FilingId::try_from(self.facts.len()) else {
-                break;
-            };
             if added.len() >= room {
                 break;
             }
-            let mut facts = Facts::of(&filing);
-            self.index.add(id, &filing, &mut facts);
-            self.facts.push(facts);
             if let Some(a) = &filing.accession_number {
+                let id =
+                    FilingId::try_from(self.facts.len() + added.len()).unwrap_or(FilingId::MAX);
                 self.accessions.insert(a.clone(), id);
             }
             added.push(filing);
         }
-        self.index.finish_batch();
-        // Filings are kept encoded (a few hundred bytes each, texts shared); the
-        // explorer decodes the ones it shows.
+        // Summaries are per filing: computed in parallel. Indexing (one core) and
+        // encoding into the archive (another) then run side by side, since they touch
+        // different parts of the store. Filings are kept encoded (a few hundred bytes
+        // each, texts shared); the explorer decodes the ones it shows.
+        let mut facts: Vec<Facts> = added.par_iter().map(Facts::of).collect();
+        let start = self.facts.len();
         let archive = Arc::make_mut(&mut self.filings);
-        for filing in &added {
-            archive.push(filing);
-        }
+        let index = &mut self.index;
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                for filing in &added {
+                    archive.push(filing);
+                }
+            });
+            for (offset, (filing, facts)) in added.iter().zip(facts.iter_mut()).enumerate() {
+                let id = FilingId::try_from(start + offset).unwrap_or(FilingId::MAX);
+                index.add(id, filing, facts);
+            }
+            index.finish_batch();
+        });
+        self.facts.append(&mut facts);
         self.orders = Default::default();
         added.len()
     }

@@ -4,8 +4,9 @@
 //! parallel with skim's V2 matcher. When the query only grew, only the keys that matched
 //! before are tried again: skim matches subsequences, so a longer query never matches a
 //! key the shorter one missed. The matched keys' filings (the union of their posting
-//! lists) then get the best rank among their keys, in one parallel pass over the
-//! filings that reads small per-key rank tables instead of scattering writes.
+//! lists) then get the best rank among their keys: when few match, by walking those
+//! posting lists; when many do, in one parallel pass over the filings that reads small
+//! per-key rank tables and compact key columns instead of scattering writes.
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;

@@ -23,16 +23,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, offset: usize) {
         .selected_filing()
         .map(|f| f.document_type.as_str().to_string())
         .unwrap_or_default();
-    let position = if lines.len() > visible {
-        format!(
-            " {}-{} of {} lines ",
-            offset + 1,
-            (offset + visible).min(lines.len()),
-            lines.len()
-        )
-    } else {
-        String::new()
-    };
+    let position = super::popup::position(offset, visible, lines.len());
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border_focused())

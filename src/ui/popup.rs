@@ -30,16 +30,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, popup: &Popup, offset: usize) {
     );
     Clear.render(area, frame.buffer_mut());
     let visible = area.height.saturating_sub(2) as usize;
-    let position = if lines.len() > visible {
-        format!(
-            " {}-{} of {} lines ",
-            offset + 1,
-            (offset + visible).min(lines.len()),
-            lines.len()
-        )
-    } else {
-        String::new()
-    };
+    let position = position(offset, visible, lines.len());
     let title = format!(" {} · Esc closes ", crate::text::sanitize(&popup.title));
     let block = Block::default()
         .borders(Borders::ALL)
@@ -61,4 +52,17 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, popup: &Popup, offset: usize) {
         })
         .collect();
     Paragraph::new(text).render(inner, frame.buffer_mut());
+}
+
+/// Where a scrolled text stands (` 31-60 of 74 lines `), or nothing when it all fits.
+pub(super) fn position(offset: usize, visible: usize, total: usize) -> String {
+    if total > visible {
+        format!(
+            " {}-{} of {total} lines ",
+            offset + 1,
+            (offset + visible).min(total)
+        )
+    } else {
+        String::new()
+    }
 }

@@ -182,6 +182,8 @@ struct Rec<'r> {
     line: u32,
     warnings: &'r mut Vec<(u32, String)>,
     interner: &'r mut Interner,
+    /// False when the whole chunk holds no control character: fields need no check.
+    check_controls: bool,
 }
 
 impl<'r> Rec<'r> {
@@ -191,7 +193,7 @@ impl<'r> Rec<'r> {
 
     fn text(&mut self, col: Option<usize>) -> Option<Text> {
         let raw = field(self.rec, col)?;
-        if crate::text::has_control(raw) {
+        if self.check_controls && crate::text::has_control(raw) {
             self.warn(
                 col,
                 "holds control characters (terminal escapes?); they are never shown".into(),
@@ -297,6 +299,8 @@ pub fn parse_chunk(file: usize, layout: &Layout, chunk: &Chunk<'_>) -> ChunkOut 
         Ok(t) => std::borrow::Cow::Borrowed(t),
         Err(_) => String::from_utf8_lossy(chunk.bytes),
     };
+    // Tabs and line ends are the format's own; any other control is worth a warning.
+    let check_controls = crate::text::has_control(&text);
     for (line, text_line) in tsv::lines(&text, chunk.first_line) {
         if text_line.trim().is_empty() {
             continue;
@@ -319,6 +323,7 @@ pub fn parse_chunk(file: usize, layout: &Layout, chunk: &Chunk<'_>) -> ChunkOut 
             continue;
         }
         let mut rec = Rec {
+            check_controls,
             rec: record,
             layout,
             line,

@@ -37,7 +37,16 @@ fn write_report(report: &LoadReport, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "  {form:<4} {n}")?;
     }
     if report.skipped > 0 {
-        writeln!(out, "skipped {} files that are not filings", report.skipped)?;
+        let (noun, verb) = if report.skipped == 1 {
+            ("file", "is")
+        } else {
+            ("files", "are")
+        };
+        writeln!(
+            out,
+            "skipped {} {noun} that {verb} not filings",
+            report.skipped
+        )?;
     }
     let filings = &report.filings;
     let owners: usize = filings.iter().map(|f| f.owners.len()).sum();

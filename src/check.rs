@@ -37,16 +37,12 @@ fn write_report(report: &LoadReport, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "  {form:<4} {n}")?;
     }
     if report.skipped > 0 {
-        let (noun, verb) = if report.skipped == 1 {
-            ("file", "is")
+        let what = if report.skipped == 1 {
+            "file that is not a filing"
         } else {
-            ("files", "are")
+            "files that are not filings"
         };
-        writeln!(
-            out,
-            "skipped {} {noun} that {verb} not filings",
-            report.skipped
-        )?;
+        writeln!(out, "skipped {} {what}", report.skipped)?;
     }
     let filings = &report.filings;
     let owners: usize = filings.iter().map(|f| f.owners.len()).sum();
@@ -160,7 +156,7 @@ mod tests {
             [
                 format!("{bad}: error: not a filing: text that is not an ownership filing"),
                 format!("{cut}:4: error: the submission ends before its first <DOCUMENT>: the file is truncated"),
-                "skipped 1 files that are not filings".to_string(),
+                "skipped 1 file that is not a filing".to_string(),
                 "2 files, 0 filings, 0 owners, 0 transactions, 0 holdings, 0 footnotes, \
                  0 warnings, 2 errors"
                     .to_string(),

@@ -20,22 +20,91 @@ use crate::model::{
 /// Filings encoded end to end, with the string table they share.
 #[derive(Default, Clone)]
 pub struct Archive {
-    bytes: Vec<u8>,
+    /// Encoded filings in blocks of [`BLOCK`] bytes or more: a block is never moved once
+    /// written, so the archive grows without copying what it holds.
+    blocks: Vec<Vec<u8>>,
     /// Where each filing's bytes start (filings rewritten by [`Archive::replace`] are
-    /// found in `moved` instead).
-    starts: Vec<u64>,
-    /// Filings rewritten at the end of the bytes: index → (start, end).
-    moved: FxHashMap<u32, (u64, u64)>,
+    /// found in `moved` instead), as a [`Span`] start.
+    starts: Vec<Pos>,
+    /// Filings rewritten at the end of the bytes: index → (start, end in its block).
+    moved: FxHashMap<u32, (Pos, u32)>,
+    texts: Texts,
+    /// Encoding of the filing being written, before it goes into a block.
+    scratch: Vec<u8>,
+}
+
+/// Size of a block of encoded filings.
+const BLOCK: usize = 8 << 20;
+
+/// A position in the blocks: block number and offset in it.
+#[derive(Debug, Clone, Copy)]
+struct Pos {
+    block: u32,
+    offset: u32,
+}
+
+/// The string table: every distinct text once, numbered in order of arrival.
+#[derive(Default, Clone)]
+struct Texts {
     strings: Vec<Text>,
     ids: FxHashMap<Text, u32>,
+}
+
+impl Texts {
+    fn intern(&mut self, t: &Text) -> u32 {
+        if let Some(&id) = self.ids.get(t) {
+            return id;
+        }
+        let id = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
+        self.strings.push(t.clone());
+        self.ids.insert(t.clone(), id);
+        id
+    }
+}
+
+/// Numbers of texts met earlier in the same batch, by address. Readers share repeated
+/// texts (one allocation for a footnote a whole quarter repeats), so most texts of a batch
+/// are found here without hashing or comparing their contents. Valid only while the batch
+/// it was filled from is alive and unchanged: a live allocation's address names one text.
+struct Memo {
+    slots: Vec<(usize, u32)>,
+}
+
+/// Most slots of a [`Memo`]: a power of two (8 MiB).
+const MEMO_SLOTS: usize = 1 << 19;
+
+impl Memo {
+    fn new(slots: usize) -> Memo {
+        Memo {
+            slots: vec![(0, 0); slots],
+        }
+    }
+
+    fn intern(&mut self, texts: &mut Texts, t: &Text) -> u32 {
+        let addr = t.as_ptr() as usize;
+        let mask = self.slots.len().wrapping_sub(1);
+        let slot = self
+            .slots
+            .get_mut((addr >> 4 ^ addr >> 18) & mask)
+            .filter(|_| mask != usize::MAX);
+        match slot {
+            Some((a, id)) if *a == addr => *id,
+            Some(entry) => {
+                let id = texts.intern(t);
+                *entry = (addr, id);
+                id
+            }
+            None => texts.intern(t),
+        }
+    }
 }
 
 impl std::fmt::Debug for Archive {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Archive")
             .field("filings", &self.starts.len())
-            .field("bytes", &self.bytes.len())
-            .field("texts", &self.strings.len())
+            .field("blocks", &self.blocks.len())
+            .field("texts", &self.texts.strings.len())
             .finish()
     }
 }
@@ -59,16 +128,30 @@ impl Archive {
     /// Bytes held: encoded filings, offsets and distinct texts (an estimate of the heap
     /// used, for reports).
     pub fn heap_bytes(&self) -> usize {
-        let texts: usize = self.strings.iter().map(|t| t.len() + 32).sum();
-        self.bytes.capacity() + self.starts.capacity() * 8 + texts + self.ids.capacity() * 24
+        let texts: usize = self.texts.strings.iter().map(|t| t.len() + 32).sum();
+        let blocks: usize = self.blocks.iter().map(Vec::capacity).sum();
+        blocks + self.starts.capacity() * 8 + texts + self.texts.ids.capacity() * 24
     }
 
     /// Appends a filing; returns its position.
     pub fn push(&mut self, filing: &Filing) -> usize {
-        self.starts.push(self.bytes.len() as u64);
-        let mut w = Writer { a: self };
-        w.filing(filing);
+        self.extend(std::slice::from_ref(filing));
         self.starts.len() - 1
+    }
+
+    /// Appends filings in order.
+    pub fn extend(&mut self, filings: &[Filing]) {
+        // About a dozen texts per filing: room for most of a batch's texts at once.
+        let slots = match filings.len() {
+            0..=64 => 0,
+            n => (n * 16).next_power_of_two().min(MEMO_SLOTS),
+        };
+        let mut memo = Memo::new(slots);
+        self.starts.reserve(filings.len());
+        for filing in filings {
+            let (start, _) = self.write(filing, &mut memo);
+            self.starts.push(start);
+        }
     }
 
     /// Replaces the filing at `index` (its new encoding goes at the end; the old bytes
@@ -80,52 +163,85 @@ impl Archive {
         if index >= self.starts.len() {
             return;
         }
-        let start = self.bytes.len() as u64;
-        let mut w = Writer { a: self };
-        w.filing(filing);
-        let end = self.bytes.len() as u64;
-        self.moved.insert(key, (start, end));
+        let span = self.write(filing, &mut Memo::new(0));
+        self.moved.insert(key, span);
+    }
+
+    /// Encodes `filing` at the end of the last block (a new one when it is full); returns
+    /// where it starts and where it ends in its block.
+    fn write(&mut self, filing: &Filing, memo: &mut Memo) -> (Pos, u32) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        Writer {
+            out: &mut scratch,
+            texts: &mut self.texts,
+            memo,
+        }
+        .filing(filing);
+        let fits = self
+            .blocks
+            .last()
+            .is_some_and(|b| b.capacity() - b.len() >= scratch.len());
+        if !fits {
+            self.blocks
+                .push(Vec::with_capacity(BLOCK.max(scratch.len())));
+        }
+        let block = u32::try_from(self.blocks.len() - 1).unwrap_or(u32::MAX);
+        let (offset, end) = match self.blocks.last_mut() {
+            Some(b) => {
+                let offset = b.len();
+                b.extend_from_slice(&scratch);
+                (offset, b.len())
+            }
+            None => (0, 0),
+        };
+        self.scratch = scratch;
+        let to_u32 = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        (
+            Pos {
+                block,
+                offset: to_u32(offset),
+            },
+            to_u32(end),
+        )
     }
 
     /// The filing at `index`, decoded; `None` when there is no such filing.
     pub fn get(&self, index: usize) -> Option<Filing> {
         let (start, end) = self.span(index)?;
+        let block = self.blocks.get(start.block as usize)?;
         let mut r = Reader {
-            bytes: self.bytes.get(start..end)?,
-            strings: &self.strings,
+            bytes: block.get(start.offset as usize..end as usize)?,
+            strings: &self.texts.strings,
         };
         r.filing()
     }
 
-    fn span(&self, index: usize) -> Option<(usize, usize)> {
+    fn span(&self, index: usize) -> Option<(Pos, u32)> {
         if !self.moved.is_empty() {
-            if let Some(&(s, e)) = u32::try_from(index).ok().and_then(|k| self.moved.get(&k)) {
-                return Some((usize::try_from(s).ok()?, usize::try_from(e).ok()?));
+            if let Some(&span) = u32::try_from(index).ok().and_then(|k| self.moved.get(&k)) {
+                return Some(span);
             }
         }
-        let start = usize::try_from(*self.starts.get(index)?).ok()?;
-        // Up to the next filing's start; bytes of rewritten filings may follow, and the
-        // reader stops at the end of the filing it reads.
+        let start = *self.starts.get(index)?;
+        // Up to the next filing's start when it is in the same block; otherwise to the
+        // block's end. Bytes of rewritten filings may follow, and the reader stops at the
+        // end of the filing it reads.
         let end = match self.starts.get(index + 1) {
-            Some(e) => usize::try_from(*e).ok()?,
-            None => self.bytes.len(),
+            Some(next) if next.block == start.block => next.offset,
+            _ => {
+                let len = self.blocks.get(start.block as usize)?.len();
+                u32::try_from(len).ok()?
+            }
         };
         Some((start, end))
-    }
-
-    fn intern(&mut self, t: &Text) -> u32 {
-        if let Some(&id) = self.ids.get(t) {
-            return id;
-        }
-        let id = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
-        self.strings.push(t.clone());
-        self.ids.insert(t.clone(), id);
-        id
     }
 }
 
 struct Writer<'a> {
-    a: &'a mut Archive,
+    out: &'a mut Vec<u8>,
+    texts: &'a mut Texts,
+    memo: &'a mut Memo,
 }
 
 impl Writer<'_> {
@@ -134,10 +250,10 @@ impl Writer<'_> {
             let byte = (v & 0x7f) as u8;
             v >>= 7;
             if v == 0 {
-                self.a.bytes.push(byte);
+                self.out.push(byte);
                 return;
             }
-            self.a.bytes.push(byte | 0x80);
+            self.out.push(byte | 0x80);
         }
     }
 
@@ -146,11 +262,11 @@ impl Writer<'_> {
     }
 
     fn byte(&mut self, b: u8) {
-        self.a.bytes.push(b);
+        self.out.push(b);
     }
 
     fn text(&mut self, t: &Text) {
-        let id = self.a.intern(t);
+        let id = self.memo.intern(self.texts, t);
         self.u(u64::from(id));
     }
 
@@ -158,7 +274,7 @@ impl Writer<'_> {
         match t {
             None => self.u(0),
             Some(t) => {
-                let id = self.a.intern(t);
+                let id = self.memo.intern(self.texts, t);
                 self.u(u64::from(id) + 1);
             }
         }

@@ -108,11 +108,7 @@ impl Store {
         let archive = Arc::make_mut(&mut self.filings);
         let index = &mut self.index;
         std::thread::scope(|scope| {
-            scope.spawn(|| {
-                for filing in &added {
-                    archive.push(filing);
-                }
-            });
+            scope.spawn(|| archive.extend(&added));
             for (offset, (filing, facts)) in added.iter().zip(facts.iter_mut()).enumerate() {
                 let id = FilingId::try_from(start + offset).unwrap_or(FilingId::MAX);
                 index.add(id, filing, facts);

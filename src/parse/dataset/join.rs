@@ -9,7 +9,11 @@ use crate::model::{Filing, FormType, Row, Source, SourceKind, Text};
 use crate::parse::diag::{LoadIssue, Severity};
 
 /// Builds the filings of a quarter from its parsed tables.
-pub fn join(quarter: &Text, files: &[TableFile], tables: Tables) -> (Vec<Filing>, Vec<LoadIssue>) {
+pub fn join(
+    quarter: &Text,
+    files: &[TableFile],
+    mut parts: Vec<Tables>,
+) -> (Vec<Filing>, Vec<LoadIssue>) {
     let mut issues = Vec::new();
     let label_of = |file: usize| {
         files
@@ -25,9 +29,13 @@ pub fn join(quarter: &Text, files: &[TableFile], tables: Tables) -> (Vec<Filing>
     let unknown_form = Text::from("");
 
     let mut index: FxHashMap<Text, usize> = FxHashMap::default();
-    index.reserve(tables.submissions.len());
-    let mut filings: Vec<Filing> = Vec::with_capacity(tables.submissions.len());
-    for s in tables.submissions {
+    let submissions: usize = parts.iter().map(|t| t.submissions.len()).sum();
+    index.reserve(submissions);
+    let mut filings: Vec<Filing> = Vec::with_capacity(submissions);
+    for s in parts
+        .iter_mut()
+        .flat_map(|t| std::mem::take(&mut t.submissions))
+    {
         if index.contains_key(&s.acc) {
             issues.push(LoadIssue {
                 path: label_of(s.file),
@@ -75,41 +83,57 @@ pub fn join(quarter: &Text, files: &[TableFile], tables: Tables) -> (Vec<Filing>
         filings.len() - 1
     };
 
-    let mut ids = Vec::with_capacity(tables.owners.len());
-    for o in &tables.owners {
+    let mut ids = Vec::new();
+    for o in parts.iter().flat_map(|t| &t.owners) {
         ids.push(lookup(&o.acc, o.file, o.line, &mut issues));
     }
-    let mut row_ids = Vec::with_capacity(tables.rows.len());
-    for r in &tables.rows {
+    let mut row_ids = Vec::new();
+    for r in parts.iter().flat_map(|t| &t.rows) {
         row_ids.push(lookup(&r.acc, r.file, r.line, &mut issues));
     }
-    let mut note_ids = Vec::with_capacity(tables.footnotes.len());
-    for n in &tables.footnotes {
+    let mut note_ids = Vec::new();
+    for n in parts.iter().flat_map(|t| &t.footnotes) {
         note_ids.push(lookup(&n.acc, n.file, n.line, &mut issues));
     }
-    let mut sig_ids = Vec::with_capacity(tables.signatures.len());
-    for s in &tables.signatures {
+    let mut sig_ids = Vec::new();
+    for s in parts.iter().flat_map(|t| &t.signatures) {
         sig_ids.push(lookup(&s.acc, s.file, s.line, &mut issues));
     }
 
-    for (o, i) in tables.owners.into_iter().zip(ids) {
+    for (o, i) in parts
+        .iter_mut()
+        .flat_map(|t| std::mem::take(&mut t.owners))
+        .zip(ids)
+    {
         if let Some(f) = filings.get_mut(i) {
             f.owners.push(o.item);
         }
     }
-    for (n, i) in tables.footnotes.into_iter().zip(note_ids) {
+    for (n, i) in parts
+        .iter_mut()
+        .flat_map(|t| std::mem::take(&mut t.footnotes))
+        .zip(note_ids)
+    {
         if let Some(f) = filings.get_mut(i) {
             f.footnotes.push(n.item);
         }
     }
-    for (s, i) in tables.signatures.into_iter().zip(sig_ids) {
+    for (s, i) in parts
+        .iter_mut()
+        .flat_map(|t| std::mem::take(&mut t.signatures))
+        .zip(sig_ids)
+    {
         if let Some(f) = filings.get_mut(i) {
             f.signatures.push(s.item);
         }
     }
     let mut keyed_rows: Vec<Vec<(i64, Row)>> = Vec::new();
     keyed_rows.resize_with(filings.len(), Vec::new);
-    for (r, i) in tables.rows.into_iter().zip(row_ids) {
+    for (r, i) in parts
+        .iter_mut()
+        .flat_map(|t| std::mem::take(&mut t.rows))
+        .zip(row_ids)
+    {
         if let Some(v) = keyed_rows.get_mut(i) {
             v.push(r.item);
         }

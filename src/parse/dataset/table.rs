@@ -114,8 +114,9 @@ pub struct Tables {
 
 /// Parse results and the issues met.
 pub struct ParsedTables {
-    /// The items.
-    pub tables: Tables,
+    /// The items, one [`Tables`] per chunk in file order: the join walks them in turn,
+    /// so a quarter's items are never copied into one vector.
+    pub tables: Vec<Tables>,
     /// Row-level warnings and table-level errors.
     pub issues: Vec<LoadIssue>,
 }
@@ -154,7 +155,7 @@ pub fn parse_all(files: &[TableFile]) -> ParsedTables {
             Some(rows::parse_chunk(i, layout, &chunk))
         })
         .collect();
-    let mut tables = Tables::default();
+    let mut tables = Vec::with_capacity(outs.len());
     for out in outs {
         let label = files
             .get(out.file)
@@ -166,11 +167,7 @@ pub fn parse_all(files: &[TableFile]) -> ParsedTables {
             severity: crate::parse::diag::Severity::Warning,
             message,
         }));
-        tables.submissions.extend(out.tables.submissions);
-        tables.owners.extend(out.tables.owners);
-        tables.rows.extend(out.tables.rows);
-        tables.footnotes.extend(out.tables.footnotes);
-        tables.signatures.extend(out.tables.signatures);
+        tables.push(out.tables);
     }
     ParsedTables { tables, issues }
 }

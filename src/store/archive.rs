@@ -43,21 +43,33 @@ struct Pos {
     offset: u32,
 }
 
-/// The string table: every distinct text once, numbered in order of arrival.
+/// The string table: every distinct text once, numbered in order of arrival. The hash
+/// table holds numbers only; the texts themselves sit once, in `strings`.
 #[derive(Default, Clone)]
 struct Texts {
     strings: Vec<Text>,
-    ids: FxHashMap<Text, u32>,
+    ids: hashbrown::HashTable<u32>,
+}
+
+fn text_hash(t: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(t)
 }
 
 impl Texts {
     fn intern(&mut self, t: &Text) -> u32 {
-        if let Some(&id) = self.ids.get(t) {
+        let strings = &self.strings;
+        let same = |id: &u32| strings.get(*id as usize).is_some_and(|s| **s == **t);
+        let hash = text_hash(t);
+        if let Some(&id) = self.ids.find(hash, same) {
             return id;
         }
         let id = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
         self.strings.push(t.clone());
-        self.ids.insert(t.clone(), id);
+        let strings = &self.strings;
+        self.ids.insert_unique(hash, id, |id| {
+            strings.get(*id as usize).map_or(0, |s| text_hash(s))
+        });
         id
     }
 }
@@ -130,7 +142,7 @@ impl Archive {
     pub fn heap_bytes(&self) -> usize {
         let texts: usize = self.texts.strings.iter().map(|t| t.len() + 32).sum();
         let blocks: usize = self.blocks.iter().map(Vec::capacity).sum();
-        blocks + self.starts.capacity() * 8 + texts + self.texts.ids.capacity() * 24
+        blocks + self.starts.capacity() * 8 + texts + self.texts.ids.capacity() * 5
     }
 
     /// Appends a filing; returns its position.
@@ -468,8 +480,20 @@ impl Writer<'_> {
         }
     }
 
+    /// A text written out in full: for texts no other filing shares.
+    fn opt_inline(&mut self, t: Option<&Text>) {
+        match t {
+            None => self.u(0),
+            Some(t) => {
+                self.u(t.len() as u64 + 1);
+                self.out.extend_from_slice(t.as_bytes());
+            }
+        }
+    }
+
     fn filing(&mut self, f: &Filing) {
-        self.opt_text(f.accession_number.as_ref());
+        // An accession number is the filing's own: kept out of the string table.
+        self.opt_inline(f.accession_number.as_ref());
         self.form(&f.document_type);
         self.opt_text(f.schema_version.as_ref());
         self.opt_date(f.period_of_report);
@@ -777,8 +801,19 @@ impl Reader<'_> {
         Some(r)
     }
 
+    fn opt_inline(&mut self) -> Option<Option<Text>> {
+        match self.len()? {
+            0 => Some(None),
+            n => {
+                let (text, rest) = self.bytes.split_at_checked(n - 1)?;
+                self.bytes = rest;
+                Some(Some(Text::from(std::str::from_utf8(text).ok()?)))
+            }
+        }
+    }
+
     fn filing(&mut self) -> Option<Filing> {
-        let accession_number = self.opt_text()?;
+        let accession_number = self.opt_inline()?;
         let document_type = self.form()?;
         let schema_version = self.opt_text()?;
         let period_of_report = self.opt_date()?;

@@ -6,6 +6,7 @@
 //! parses and evaluates queries into id sets; [`sort`] builds orders; [`view`] combines
 //! them into the list of ids a screen shows. Nothing here knows about the terminal.
 
+pub mod accessions;
 pub mod archive;
 pub mod facts;
 pub mod filter;
@@ -19,11 +20,11 @@ pub mod vocab;
 
 use std::sync::Arc;
 
-use crate::model::{Filing, Text};
+use crate::model::Filing;
+use accessions::Accessions;
 use archive::Archive;
 use facts::Facts;
 use index::Index;
-use rustc_hash::FxHashMap;
 use sort::SortKey;
 
 /// A filing's position in the store.
@@ -33,7 +34,7 @@ pub type FilingId = u32;
 #[derive(Debug, Default)]
 pub struct Store {
     filings: Arc<Archive>,
-    accessions: FxHashMap<Text, FilingId>,
+    accessions: Accessions,
     facts: Vec<Facts>,
     index: Index,
     orders: [Option<Order>; 4],
@@ -81,7 +82,7 @@ impl Store {
         let room = (FilingId::MAX as usize).saturating_sub(self.facts.len());
         let mut added = Vec::with_capacity(batch.len().min(room));
         for filing in batch {
-            if let Some(&id) = filing
+            if let Some(id) = filing
                 .accession_number
                 .as_ref()
                 .and_then(|a| self.accessions.get(a))
@@ -95,7 +96,7 @@ impl Store {
             if let Some(a) = &filing.accession_number {
                 let id =
                     FilingId::try_from(self.facts.len() + added.len()).unwrap_or(FilingId::MAX);
-                self.accessions.insert(a.clone(), id);
+                self.accessions.insert(a, id);
             }
             added.push(filing);
         }

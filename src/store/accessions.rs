@@ -73,7 +73,10 @@ mod tests {
         assert_eq!(a.get(&Text::from("0009999999-06-000001")), Some(3));
         assert_eq!(a.get(&Text::from("0001234567-25-000124")), None);
         assert_eq!(a.get(&Text::from("0001234567-25-00012x")), None);
-        assert_eq!(packed("9999999999-99-999999"), Some(999_999_999_999_999_999));
+        assert_eq!(
+            packed("9999999999-99-999999"),
+            Some(999_999_999_999_999_999)
+        );
         assert_eq!(packed("0001234567+25-000123"), None);
     }
 }

@@ -78,7 +78,6 @@ impl Store {
     /// and remembers its source. The loader reads single files before data-set quarters,
     /// so the copy held first is the more precise one.
     pub fn extend(&mut self, batch: Vec<Filing>) -> usize {
-        use rayon::prelude::*;
         let room = (FilingId::MAX as usize).saturating_sub(self.facts.len());
         let mut added = Vec::with_capacity(batch.len().min(room));
         for filing in batch {
@@ -100,19 +99,22 @@ impl Store {
             }
             added.push(filing);
         }
-        // Summaries are per filing: computed in parallel. Indexing (one core) and
-        // encoding into the archive (another) then run side by side, since they touch
-        // different parts of the store. Filings are kept encoded (a few hundred bytes
-        // each, texts shared); the explorer decodes the ones it shows.
-        let mut facts: Vec<Facts> = added.par_iter().map(Facts::of).collect();
+        // Indexing (with each filing's summary) on this thread and encoding into the
+        // archive on another run side by side, since they touch different parts of the
+        // store. Neither waits on the shared thread pool, which the loader keeps busy
+        // reading the next batch. Filings are kept encoded (a few hundred bytes each,
+        // texts shared); the explorer decodes the ones it shows.
         let start = self.facts.len();
+        let mut facts = Vec::with_capacity(added.len());
         let archive = Arc::make_mut(&mut self.filings);
         let index = &mut self.index;
         std::thread::scope(|scope| {
             scope.spawn(|| archive.extend(&added));
-            for (offset, (filing, facts)) in added.iter().zip(facts.iter_mut()).enumerate() {
+            for (offset, filing) in added.iter().enumerate() {
                 let id = FilingId::try_from(start + offset).unwrap_or(FilingId::MAX);
-                index.add(id, filing, facts);
+                let mut f = Facts::of(filing);
+                index.add(id, filing, &mut f);
+                facts.push(f);
             }
             index.finish_batch();
         });

@@ -8,8 +8,9 @@
 
 use std::io::{self, Stdout};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -104,7 +105,8 @@ fn run_loop(options: ExploreOptions) -> anyhow::Result<()> {
         Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let (tx, rx) = mpsc::channel::<Msg>();
     spawn_input(tx.clone());
-    spawn_load(options.paths, tx.clone());
+    let in_flight = Arc::new(AtomicUsize::new(0));
+    spawn_load(options.paths, tx.clone(), Arc::clone(&in_flight));
     let mut app = App::loading(options.filter);
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -112,19 +114,25 @@ fn run_loop(options: ExploreOptions) -> anyhow::Result<()> {
         if app.take_dirty() {
             terminal.draw(|frame| crate::ui::draw(frame, &app))?;
         }
-        let wait = if app.is_refresh_pending() {
+        let wait = if app.has_pending() {
+            Duration::ZERO
+        } else if app.is_refresh_pending() {
             Duration::from_millis(50)
         } else {
             Duration::from_secs(1)
         };
         match rx.recv_timeout(wait) {
-            Ok(msg) => apply(&mut app, msg),
+            Ok(msg) => apply(&mut app, msg, &in_flight),
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,
         }
         while let Ok(msg) = rx.try_recv() {
-            apply(&mut app, msg);
+            apply(&mut app, msg, &in_flight);
         }
+        // Keys first, then one slice of a large batch: the screen stays live while a
+        // data-set quarter goes into the store.
+        let absorbed = app.absorb_pending();
+        in_flight.fetch_sub(absorbed, Ordering::SeqCst);
         app.tick(Instant::now());
         for job in app.take_jobs() {
             let tx = tx.clone();
@@ -139,7 +147,7 @@ fn run_loop(options: ExploreOptions) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn apply(app: &mut App, msg: Msg) {
+fn apply(app: &mut App, msg: Msg, in_flight: &AtomicUsize) {
     match msg {
         Msg::Input(Event::Key(key)) => {
             if let Some(action) = keymap::action_for(app.mode(), &key) {
@@ -168,7 +176,9 @@ fn apply(app: &mut App, msg: Msg) {
             }
         }
         Msg::Input(_) => {}
-        Msg::Load(e) => app.on_load(e),
+        Msg::Load(e) => {
+            in_flight.fetch_sub(app.on_load(e), Ordering::SeqCst);
+        }
         Msg::LoadFinished => app.on_load_finished(),
         Msg::Job(r) => app.on_job_done(r),
     }
@@ -185,10 +195,22 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// Loads the files on a worker thread; batches arrive as messages.
-fn spawn_load(paths: Vec<PathBuf>, tx: Sender<Msg>) {
+/// Filings read but not yet in the store beyond which the loader waits: about two
+/// data-set quarters, so that reading runs ahead of the store without holding a whole
+/// download in memory.
+const MAX_IN_FLIGHT: usize = 150_000;
+
+/// Loads the files on a worker thread; batches arrive as messages. `in_flight` counts
+/// the filings sent and not yet added to the store.
+fn spawn_load(paths: Vec<PathBuf>, tx: Sender<Msg>, in_flight: Arc<AtomicUsize>) {
     thread::spawn(move || {
         load_with(&paths, &|event| {
+            while in_flight.load(Ordering::SeqCst) > MAX_IN_FLIGHT {
+                thread::sleep(Duration::from_millis(5));
+            }
+            if let LoadEvent::Loaded { filings, .. } = &event {
+                in_flight.fetch_add(filings.len(), Ordering::SeqCst);
+            }
             let _ = tx.send(Msg::Load(event));
         });
         let _ = tx.send(Msg::LoadFinished);

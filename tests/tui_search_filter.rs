@@ -391,3 +391,45 @@ fn a_search_typed_during_loading_covers_later_batches() {
     a.on_load_finished();
     assert_eq!(a.view().len(), 2);
 }
+
+#[test]
+fn a_large_batch_goes_in_slice_by_slice_and_keys_work_in_between() {
+    use insider_tui::app::LOAD_SLICE;
+    use insider_tui::synth::{Generator, SynthOptions};
+    let total = LOAD_SLICE * 2 + 100;
+    let generator = Generator::new(&SynthOptions {
+        seed: 3,
+        filings: total,
+    });
+    let mut a = App::loading(Query::default());
+    a.update(Action::Resize(120, 40));
+    a.on_load(LoadEvent::Found {
+        files: 1,
+        skipped: 0,
+    });
+    let taken = a.on_load(LoadEvent::Loaded {
+        filings: (0..total).map(|i| generator.filing(i)).collect(),
+        issues: Vec::new(),
+        files_done: 1,
+    });
+    assert_eq!(taken, LOAD_SLICE, "one slice goes in at once");
+    assert_eq!(a.store().len(), LOAD_SLICE);
+    assert!(a.has_pending());
+    // A key between slices is answered against what is loaded so far.
+    press(&mut a, "j");
+    assert_eq!(a.cursors().filings.selected, 1);
+    a.on_load_finished();
+    let s = screen(&a);
+    assert!(
+        s.contains("loading 1 of 1 files, 8,292 filings to index"),
+        "the load is not over while filings wait: {s}"
+    );
+    assert_eq!(a.absorb_pending(), LOAD_SLICE);
+    assert_eq!(a.absorb_pending(), 100);
+    assert_eq!(a.absorb_pending(), 0);
+    assert!(!a.has_pending());
+    assert_eq!(a.store().len(), total);
+    assert_eq!(a.view().len(), total);
+    let s = screen(&a);
+    assert!(!s.contains("loading"), "{s}");
+}

@@ -20,6 +20,7 @@ pub mod strings;
 mod update;
 pub mod wrap;
 
+use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -82,8 +83,10 @@ pub struct LoadProgress {
     pub files: Option<usize>,
     /// Files read so far.
     pub done: usize,
-    /// True while the loader runs.
+    /// True while the loader runs or read filings wait to join the store.
     pub is_loading: bool,
+    /// Filings read and waiting to join the store.
+    pub waiting: usize,
 }
 
 /// Every cursor of the screen.
@@ -106,6 +109,10 @@ pub struct Cursors {
 /// How often the view is rebuilt while batches stream in.
 const LOAD_REFRESH: Duration = Duration::from_millis(150);
 
+/// Filings added to the store at a time: a data-set quarter (60,000 filings) goes in
+/// slice by slice, so keys are answered within a few tens of milliseconds meanwhile.
+pub const LOAD_SLICE: usize = 8192;
+
 /// The explorer's state.
 #[derive(Debug)]
 pub struct App {
@@ -124,6 +131,10 @@ pub struct App {
     prompt: Option<Prompt>,
     status: Option<Status>,
     load: LoadProgress,
+    /// Filings read but not yet in the store (see [`LOAD_SLICE`]).
+    pending: VecDeque<Filing>,
+    /// True once the loader has sent its last batch.
+    is_reader_done: bool,
     issues: Vec<LoadIssue>,
     size: Rect,
     shown_filing: Option<FilingId>,
@@ -158,6 +169,8 @@ impl App {
             prompt: None,
             status: None,
             load: LoadProgress::default(),
+            pending: VecDeque::new(),
+            is_reader_done: false,
             issues: Vec::new(),
             size: Rect::default(),
             shown_filing: None,
@@ -331,8 +344,12 @@ impl App {
 
     // ----- events from outside -----
 
-    /// Applies a load event: new filings join the store and the list fills in.
-    pub fn on_load(&mut self, event: LoadEvent) {
+    /// Applies a load event: new filings join the store and the list fills in. A large
+    /// batch goes in [`LOAD_SLICE`] filings now and the rest through
+    /// [`App::absorb_pending`], a slice per turn of the event loop. Returns how many
+    /// read filings were taken into the store.
+    pub fn on_load(&mut self, event: LoadEvent) -> usize {
+        let mut taken = 0;
         match event {
             LoadEvent::Found { files, .. } => {
                 self.load.files = Some(files);
@@ -345,24 +362,53 @@ impl App {
             } => {
                 self.load.done = files_done;
                 self.issues.extend(issues);
-                if !filings.is_empty() {
-                    self.store.extend(filings);
-                    self.is_filter_stale = true;
-                    self.is_view_stale = true;
-                    if self.view.is_empty() {
-                        self.refresh_loaded();
-                    }
-                }
+                self.pending.extend(filings);
+                taken = self.absorb_pending();
             }
+        }
+        self.is_dirty = true;
+        taken
+    }
+
+    /// Adds up to [`LOAD_SLICE`] waiting filings to the store; returns how many.
+    pub fn absorb_pending(&mut self) -> usize {
+        let n = self.pending.len().min(LOAD_SLICE);
+        if n == 0 {
+            return 0;
+        }
+        let slice: Vec<Filing> = self.pending.drain(..n).collect();
+        self.store.extend(slice);
+        self.is_filter_stale = true;
+        self.is_view_stale = true;
+        if self.view.is_empty() {
+            self.refresh_loaded();
+        }
+        self.load.waiting = self.pending.len();
+        if self.is_reader_done && self.pending.is_empty() {
+            self.finish_load();
+        }
+        self.is_dirty = true;
+        n
+    }
+
+    /// Whether read filings wait to join the store.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// The loader finished: once every filing it read is in the store, the view is
+    /// brought up to date.
+    pub fn on_load_finished(&mut self) {
+        self.is_reader_done = true;
+        if self.pending.is_empty() {
+            self.finish_load();
         }
         self.is_dirty = true;
     }
 
-    /// The loader finished: the view is brought up to date.
-    pub fn on_load_finished(&mut self) {
+    fn finish_load(&mut self) {
         self.load.is_loading = false;
         self.refresh_loaded();
-        self.is_dirty = true;
     }
 
     /// A job finished.

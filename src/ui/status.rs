@@ -98,6 +98,12 @@ pub fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect) {
             )),
             None => left.push_str(" · finding files…"),
         }
+        if progress.waiting > 0 {
+            left.push_str(&format!(
+                ", {} to index",
+                format::counted(progress.waiting, "filing")
+            ));
+        }
     }
     let mut spans = vec![Span::styled(left, theme::title())];
     let issues = app.issues().len();

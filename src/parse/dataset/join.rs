@@ -3,10 +3,28 @@
 
 use rustc_hash::FxHashMap;
 
-use super::table::{TableName, Tables};
+use super::table::{Keyed, TableName, Tables};
 use super::TableFile;
 use crate::model::{Filing, FormType, Row, Source, SourceKind, Text};
 use crate::parse::diag::{LoadIssue, Severity};
+
+/// The items of one table, put in per-filing lists of exactly their length (`ids`
+/// gives each item's filing, in item order).
+fn gather<T>(filings: usize, parts: Vec<Vec<Keyed<T>>>, ids: &[usize]) -> Vec<Vec<T>> {
+    let mut counts = vec![0usize; filings];
+    for &i in ids {
+        if let Some(c) = counts.get_mut(i) {
+            *c += 1;
+        }
+    }
+    let mut lists: Vec<Vec<T>> = counts.into_iter().map(Vec::with_capacity).collect();
+    for (item, &i) in parts.into_iter().flatten().zip(ids) {
+        if let Some(list) = lists.get_mut(i) {
+            list.push(item.item);
+        }
+    }
+    lists
+}
 
 /// Builds the filings of a quarter from its parsed tables.
 pub fn join(
@@ -55,8 +73,17 @@ pub fn join(
         filings.push(f);
     }
 
+    // A filing's rows sit together in each table and share one accession text, so the
+    // previous row's answer is checked first, by address.
+    let mut last: Option<(Text, usize)> = None;
     let mut lookup = |acc: &Text, file: usize, line: u32, issues: &mut Vec<LoadIssue>| -> usize {
+        if let Some((prev, i)) = &last {
+            if Text::ptr_eq(prev, acc) {
+                return *i;
+            }
+        }
         if let Some(&i) = index.get(acc) {
+            last = Some((acc.clone(), i));
             return i;
         }
         if has_submission {
@@ -80,6 +107,7 @@ pub fn join(
         f.accession_number = Some(acc.clone());
         index.insert(acc.clone(), filings.len());
         filings.push(f);
+        last = Some((acc.clone(), filings.len() - 1));
         filings.len() - 1
     };
 
@@ -100,55 +128,70 @@ pub fn join(
         sig_ids.push(lookup(&s.acc, s.file, s.line, &mut issues));
     }
 
-    for (o, i) in parts
+    // Each table's items go to their filings in a task of their own (the four fill
+    // different lists), then the lists are handed to the filings.
+    let n = filings.len();
+    let owners: Vec<_> = parts
         .iter_mut()
-        .flat_map(|t| std::mem::take(&mut t.owners))
-        .zip(ids)
-    {
-        if let Some(f) = filings.get_mut(i) {
-            f.owners.push(o.item);
-        }
-    }
-    for (n, i) in parts
+        .map(|t| std::mem::take(&mut t.owners))
+        .collect();
+    let notes: Vec<_> = parts
         .iter_mut()
-        .flat_map(|t| std::mem::take(&mut t.footnotes))
-        .zip(note_ids)
-    {
-        if let Some(f) = filings.get_mut(i) {
-            f.footnotes.push(n.item);
-        }
-    }
-    for (s, i) in parts
+        .map(|t| std::mem::take(&mut t.footnotes))
+        .collect();
+    let sigs: Vec<_> = parts
         .iter_mut()
-        .flat_map(|t| std::mem::take(&mut t.signatures))
-        .zip(sig_ids)
-    {
-        if let Some(f) = filings.get_mut(i) {
-            f.signatures.push(s.item);
-        }
-    }
-    let mut keyed_rows: Vec<Vec<(i64, Row)>> = Vec::new();
-    keyed_rows.resize_with(filings.len(), Vec::new);
-    for (r, i) in parts
+        .map(|t| std::mem::take(&mut t.signatures))
+        .collect();
+    let rows: Vec<_> = parts
         .iter_mut()
-        .flat_map(|t| std::mem::take(&mut t.rows))
-        .zip(row_ids)
+        .map(|t| std::mem::take(&mut t.rows))
+        .collect();
+    let ((owners, notes), (sigs, rows)) = rayon::join(
+        || {
+            rayon::join(
+                || gather(n, owners, &ids),
+                || {
+                    let mut notes = gather(n, notes, &note_ids);
+                    for list in &mut notes {
+                        list.sort_by(|a, b| {
+                            let key =
+                                |n: &crate::model::Footnote| n.id.number().unwrap_or(u32::MAX);
+                            key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+                        });
+                    }
+                    notes
+                },
+            )
+        },
+        || {
+            rayon::join(
+                || gather(n, sigs, &sig_ids),
+                || {
+                    gather(n, rows, &row_ids)
+                        .into_iter()
+                        .map(|mut rows| {
+                            // Table I before Table II, transactions before holdings,
+                            // then SK order: the order of the XML document.
+                            rows.sort_by_key(|(sk, r)| (r.table, r.kind, *sk));
+                            rows.into_iter().map(|(_, r)| r).collect::<Vec<Row>>()
+                        })
+                        .collect::<Vec<_>>()
+                },
+            )
+        },
+    );
+    for ((((f, o), n), s), r) in filings
+        .iter_mut()
+        .zip(owners)
+        .zip(notes)
+        .zip(sigs)
+        .zip(rows)
     {
-        if let Some(v) = keyed_rows.get_mut(i) {
-            v.push(r.item);
-        }
-    }
-    for (f, mut rows) in filings.iter_mut().zip(keyed_rows) {
-        // Table I before Table II, transactions before holdings, then SK order: the
-        // order of the XML document.
-        rows.sort_by_key(|(sk, r)| (r.table, r.kind, *sk));
-        f.rows = rows.into_iter().map(|(_, r)| r).collect();
-        f.footnotes
-            .sort_by_key(|n| (n.id.number().unwrap_or(u32::MAX), n.id.clone()));
-        // Vectors grown by push keep room for four; a million filings make that matter.
-        f.owners.shrink_to_fit();
-        f.footnotes.shrink_to_fit();
-        f.signatures.shrink_to_fit();
+        f.owners = o;
+        f.footnotes = n;
+        f.signatures = s;
+        f.rows = r;
     }
     (filings, issues)
 }

@@ -285,7 +285,7 @@ pub fn parse_chunk(file: usize, layout: &Layout, chunk: &Chunk<'_>) -> ChunkOut 
     let mut interner = Interner::default();
     let mut splitter = tsv::Splitter::default();
     let width = layout.columns.len();
-    let estimate = memchr::memchr_iter(b'\n', chunk.bytes).count() + 1;
+    let estimate = chunk.lines + 1;
     match layout.table {
         TableName::Submission => out.tables.submissions.reserve(estimate),
         TableName::ReportingOwner => out.tables.owners.reserve(estimate),

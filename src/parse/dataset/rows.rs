@@ -17,6 +17,44 @@ pub struct Layout {
     columns: Columns,
     acc: usize,
     row: RowColumns,
+    submission: SubmissionColumns,
+    owner: OwnerColumns,
+    footnote_id: Option<usize>,
+    footnote_text: Option<usize>,
+    signature_name: Option<usize>,
+    signature_date: Option<usize>,
+}
+
+/// The columns of SUBMISSION (absent ones are `None`).
+struct SubmissionColumns {
+    filing_date: Option<usize>,
+    period: Option<usize>,
+    original_date: Option<usize>,
+    no_securities: Option<usize>,
+    not_section16: Option<usize>,
+    form3_holdings: Option<usize>,
+    form4_transactions: Option<usize>,
+    document_type: Option<usize>,
+    issuer_cik: Option<usize>,
+    issuer_name: Option<usize>,
+    issuer_symbol: Option<usize>,
+    remarks: Option<usize>,
+    aff10b5_one: Option<usize>,
+}
+
+/// The columns of REPORTINGOWNER (absent ones are `None`).
+struct OwnerColumns {
+    cik: Option<usize>,
+    name: Option<usize>,
+    relationship: Option<usize>,
+    title: Option<usize>,
+    other_text: Option<usize>,
+    street1: Option<usize>,
+    street2: Option<usize>,
+    city: Option<usize>,
+    state: Option<usize>,
+    zip: Option<usize>,
+    state_description: Option<usize>,
 }
 
 /// The value columns of the four row tables (absent ones are `None`).
@@ -93,11 +131,45 @@ impl Layout {
             direct_indirect: c.value("DIRECT_INDIRECT_OWNERSHIP"),
             nature: c.value("NATURE_OF_OWNERSHIP"),
         };
+        let submission = SubmissionColumns {
+            filing_date: c.get("FILING_DATE"),
+            period: c.get("PERIOD_OF_REPORT"),
+            original_date: c.get("DATE_OF_ORIG_SUB"),
+            no_securities: c.get("NO_SECURITIES_OWNED"),
+            not_section16: c.get("NOT_SUBJECT_SEC16"),
+            form3_holdings: c.find(&["FORM3_HOLDINGS_REPORTED", "FORM3_HOLDING_REPORTED"]),
+            form4_transactions: c.find(&["FORM4_TRANS_REPORTED", "FORM4_TRANSACTIONS_REPORTED"]),
+            document_type: c.get("DOCUMENT_TYPE"),
+            issuer_cik: c.get("ISSUERCIK"),
+            issuer_name: c.get("ISSUERNAME"),
+            issuer_symbol: c.get("ISSUERTRADINGSYMBOL"),
+            remarks: c.get("REMARKS"),
+            aff10b5_one: c.get("AFF10B5ONE"),
+        };
+        let owner = OwnerColumns {
+            cik: c.get("RPTOWNERCIK"),
+            name: c.get("RPTOWNERNAME"),
+            relationship: c.get("RPTOWNER_RELATIONSHIP"),
+            title: c.get("RPTOWNER_TITLE"),
+            other_text: c.get("RPTOWNER_TXT"),
+            street1: c.get("RPTOWNER_STREET1"),
+            street2: c.get("RPTOWNER_STREET2"),
+            city: c.get("RPTOWNER_CITY"),
+            state: c.get("RPTOWNER_STATE"),
+            zip: c.get("RPTOWNER_ZIPCODE"),
+            state_description: c.get("RPTOWNER_STATE_DESC"),
+        };
         Ok(Layout {
             table,
-            columns,
             acc,
             row,
+            submission,
+            owner,
+            footnote_id: c.get("FOOTNOTE_ID"),
+            footnote_text: c.get("FOOTNOTE_TXT"),
+            signature_name: c.get("OWNERSIGNATURENAME"),
+            signature_date: c.get("OWNERSIGNATUREDATE"),
+            columns,
         })
     }
 }
@@ -229,7 +301,7 @@ impl<'r> Rec<'r> {
             return ids;
         };
         for part in raw.split(',') {
-            let part = part.trim();
+            let part = part.trim_ascii();
             if part.is_empty() {
                 continue;
             }
@@ -269,9 +341,9 @@ impl<'r> Rec<'r> {
     }
 }
 
-/// A field of a record, trimmed; `None` when absent or empty.
+/// A field of a record without surrounding spaces and tabs; `None` when absent or empty.
 fn field<'r>(rec: Record<'r, '_>, col: Option<usize>) -> Option<&'r str> {
-    let b = rec.get(col?)?.trim();
+    let b = rec.get(col?)?.trim_ascii();
     (!b.is_empty()).then_some(b)
 }
 
@@ -343,10 +415,8 @@ pub fn parse_chunk(file: usize, layout: &Layout, chunk: &Chunk<'_>) -> ChunkOut 
             }
             TableName::ReportingOwner => t.owners.push(keyed(acc, file, line, owner(&mut rec))),
             TableName::Footnotes => {
-                let id = rec
-                    .str(layout.columns.get("FOOTNOTE_ID"))
-                    .map(FootnoteId::new);
-                let text = rec.text(layout.columns.get("FOOTNOTE_TXT"));
+                let id = rec.str(layout.footnote_id).map(FootnoteId::new);
+                let text = rec.text(layout.footnote_text);
                 match id {
                     Some(id) => t.footnotes.push(keyed(
                         acc,
@@ -357,15 +427,12 @@ pub fn parse_chunk(file: usize, layout: &Layout, chunk: &Chunk<'_>) -> ChunkOut 
                             text: text.unwrap_or_else(|| Text::from("")),
                         },
                     )),
-                    None => rec.warn(
-                        layout.columns.get("FOOTNOTE_ID"),
-                        "empty footnote id; row skipped".into(),
-                    ),
+                    None => rec.warn(layout.footnote_id, "empty footnote id; row skipped".into()),
                 }
             }
             TableName::OwnerSignature => {
-                let name = rec.text(layout.columns.get("OWNERSIGNATURENAME"));
-                let date = rec.date(layout.columns.get("OWNERSIGNATUREDATE"));
+                let name = rec.text(layout.signature_name);
+                let date = rec.date(layout.signature_date);
                 t.signatures.push(keyed(
                     acc,
                     file,
@@ -423,30 +490,16 @@ fn keyed<T>(acc: Text, file: usize, line: u32, item: T) -> Keyed<T> {
 }
 
 fn submission(rec: &mut Rec<'_>) -> Filing {
-    let c = &rec.layout.columns;
-    let cols = (
-        c.get("FILING_DATE"),
-        c.get("PERIOD_OF_REPORT"),
-        c.get("DATE_OF_ORIG_SUB"),
-        c.get("NO_SECURITIES_OWNED"),
-        c.get("NOT_SUBJECT_SEC16"),
-        c.find(&["FORM3_HOLDINGS_REPORTED", "FORM3_HOLDING_REPORTED"]),
-        c.find(&["FORM4_TRANS_REPORTED", "FORM4_TRANSACTIONS_REPORTED"]),
-        c.get("DOCUMENT_TYPE"),
-        (
-            c.get("ISSUERCIK"),
-            c.get("ISSUERNAME"),
-            c.get("ISSUERTRADINGSYMBOL"),
-        ),
-        c.get("REMARKS"),
-        c.get("AFF10B5ONE"),
-    );
+    let c = &rec.layout.submission;
     let empty = rec.interner.get("");
     let form = rec
-        .str(cols.7)
+        .str(c.document_type)
         .map_or_else(|| FormType::Other(empty.clone()), FormType::parse);
     if !form.is_known() {
-        rec.warn(cols.7, format!("unknown document type {:?}", form.as_str()));
+        rec.warn(
+            c.document_type,
+            format!("unknown document type {:?}", form.as_str()),
+        );
     }
     let mut f = Filing::new(
         form,
@@ -456,65 +509,66 @@ fn submission(rec: &mut Rec<'_>) -> Filing {
             line: Some(rec.line),
         },
     );
-    f.filing_date = rec.date(cols.0);
-    f.period_of_report = rec.date(cols.1);
-    f.date_of_original_submission = rec.date(cols.2);
-    f.flags.no_securities_owned = rec.boolean(cols.3);
-    f.flags.not_subject_to_section16 = rec.boolean(cols.4);
-    f.flags.form3_holdings_reported = rec.boolean(cols.5);
-    f.flags.form4_transactions_reported = rec.boolean(cols.6);
+    f.filing_date = rec.date(c.filing_date);
+    f.period_of_report = rec.date(c.period);
+    f.date_of_original_submission = rec.date(c.original_date);
+    f.flags.no_securities_owned = rec.boolean(c.no_securities);
+    f.flags.not_subject_to_section16 = rec.boolean(c.not_section16);
+    f.flags.form3_holdings_reported = rec.boolean(c.form3_holdings);
+    f.flags.form4_transactions_reported = rec.boolean(c.form4_transactions);
     f.issuer = Issuer {
-        cik: rec.text(cols.8 .0),
-        name: rec.text(cols.8 .1),
-        trading_symbol: rec.text(cols.8 .2),
+        cik: rec.text(c.issuer_cik),
+        name: rec.text(c.issuer_name),
+        trading_symbol: rec.text(c.issuer_symbol),
         ..Issuer::default()
     };
-    f.remarks = rec.text(cols.9);
-    f.flags.aff10b5_one = rec.boolean(cols.10);
+    f.remarks = rec.text(c.remarks);
+    f.flags.aff10b5_one = rec.boolean(c.aff10b5_one);
     f
 }
 
+/// True when a relationship as filed (`TenPercentOwner`, `10% Owner`, `ten_percent_owner`)
+/// names `role` (upper case, no spaces or underscores).
+fn names_role(filed: &str, role: &str) -> bool {
+    filed
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'_'))
+        .map(|b| b.to_ascii_uppercase())
+        .eq(role.bytes())
+}
+
 fn owner(rec: &mut Rec<'_>) -> ReportingOwner {
-    let c = &rec.layout.columns;
-    let cols = [
-        c.get("RPTOWNERCIK"),
-        c.get("RPTOWNERNAME"),
-        c.get("RPTOWNER_RELATIONSHIP"),
-        c.get("RPTOWNER_TITLE"),
-        c.get("RPTOWNER_TXT"),
-        c.get("RPTOWNER_STREET1"),
-        c.get("RPTOWNER_STREET2"),
-        c.get("RPTOWNER_CITY"),
-        c.get("RPTOWNER_STATE"),
-        c.get("RPTOWNER_ZIPCODE"),
-        c.get("RPTOWNER_STATE_DESC"),
-    ];
+    let c = &rec.layout.owner;
     let mut relationship = Relationship {
-        officer_title: rec.text(cols[3]),
-        other_text: rec.text(cols[4]),
+        officer_title: rec.text(c.title),
+        other_text: rec.text(c.other_text),
         ..Relationship::default()
     };
-    if let Some(roles) = rec.str(cols[2]) {
+    if let Some(roles) = rec.str(c.relationship) {
         for role in roles.split(',').map(str::trim).filter(|r| !r.is_empty()) {
-            match role.to_ascii_uppercase().replace([' ', '_'], "").as_str() {
-                "DIRECTOR" => relationship.is_director = true,
-                "OFFICER" => relationship.is_officer = true,
-                "TENPERCENTOWNER" | "10%OWNER" => relationship.is_ten_percent_owner = true,
-                "OTHER" => relationship.is_other = true,
-                _ => rec.warn(cols[2], format!("unknown relationship {role:?}")),
+            if names_role(role, "DIRECTOR") {
+                relationship.is_director = true;
+            } else if names_role(role, "OFFICER") {
+                relationship.is_officer = true;
+            } else if names_role(role, "TENPERCENTOWNER") || names_role(role, "10%OWNER") {
+                relationship.is_ten_percent_owner = true;
+            } else if names_role(role, "OTHER") {
+                relationship.is_other = true;
+            } else {
+                rec.warn(c.relationship, format!("unknown relationship {role:?}"));
             }
         }
     }
     ReportingOwner {
-        cik: rec.text(cols[0]),
-        name: rec.text(cols[1]),
+        cik: rec.text(c.cik),
+        name: rec.text(c.name),
         address: Address {
-            street1: rec.text(cols[5]),
-            street2: rec.text(cols[6]),
-            city: rec.text(cols[7]),
-            state: rec.text(cols[8]),
-            zip: rec.text(cols[9]),
-            state_description: rec.text(cols[10]),
+            street1: rec.text(c.street1),
+            street2: rec.text(c.street2),
+            city: rec.text(c.city),
+            state: rec.text(c.state),
+            zip: rec.text(c.zip),
+            state_description: rec.text(c.state_description),
             ..Address::default()
         },
         relationship,

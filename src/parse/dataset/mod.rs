@@ -140,7 +140,10 @@ pub fn read_zip(label: &Text, bytes: &[u8]) -> QuarterRead {
             let hint = usize::try_from(file.size())
                 .unwrap_or(0)
                 .min(MAX_TABLE_BYTES);
-            let out = inflate(&mut file, hint.min(256 << 20))
+            let mut out = Vec::with_capacity(hint.min(256 << 20));
+            (&mut file)
+                .take(MAX_TABLE_BYTES as u64 + 1)
+                .read_to_end(&mut out)
                 .map_err(|e| fail(format!("cannot inflate: {e}")))?;
             if out.len() > MAX_TABLE_BYTES {
                 return Err(fail(format!(
@@ -175,33 +178,6 @@ pub fn read_zip(label: &Text, bytes: &[u8]) -> QuarterRead {
     issues.append(&mut read.issues);
     read.issues = issues;
     read
-}
-
-/// Reads `reader` to its end, or to one byte past [`MAX_TABLE_BYTES`]. The buffer starts
-/// at the size the archive declares and is filled in place: fresh zeroed memory, never
-/// zeroed again before each read as a growing vector's spare room would be.
-fn inflate(reader: &mut impl Read, declared: usize) -> std::io::Result<Vec<u8>> {
-    let mut out = vec![0u8; declared.max(4096)];
-    let mut filled = 0;
-    loop {
-        if filled == out.len() {
-            if filled > MAX_TABLE_BYTES {
-                break;
-            }
-            out.resize((filled * 2).min(MAX_TABLE_BYTES + 1), 0);
-        }
-        let Some(room) = out.get_mut(filled..) else {
-            break;
-        };
-        match reader.read(room) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    out.truncate(filled);
-    Ok(out)
 }
 
 /// Parses and joins a quarter's tables (any subset of the eight).

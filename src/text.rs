@@ -19,12 +19,26 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     sanitize_plain(s)
 }
 
-fn sanitize_plain(s: &str) -> Cow<'_, str> {
-    let is_clean = s
-        .chars()
+/// True when `s` is plain printable text with single spaces: nothing to strip or fold.
+fn is_clean(s: &str) -> bool {
+    if s.is_ascii() {
+        // The common case, one pass over the bytes.
+        let mut after_space = false;
+        for &b in s.as_bytes() {
+            if b < 0x20 || b == 0x7f || (b == b' ' && after_space) {
+                return false;
+            }
+            after_space = b == b' ';
+        }
+        return true;
+    }
+    s.chars()
         .all(|c| !c.is_control() && !matches!(c, '\u{200b}' | '\u{feff}' | '\u{a0}'))
-        && !s.contains("  ");
-    if is_clean {
+        && !s.contains("  ")
+}
+
+fn sanitize_plain(s: &str) -> Cow<'_, str> {
+    if is_clean(s) {
         return Cow::Borrowed(s.trim());
     }
     let mut out = String::with_capacity(s.len());

@@ -1,7 +1,7 @@
 //! The store's indexes: interned keys with posting lists, posting lists per code, form,
 //! role and plan state, and date and value columns sorted for range look-ups.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -23,15 +23,17 @@ pub struct Index {
     pub owners: KeySet,
     /// Issuer CIKs, for `issuer:` filters given a number.
     pub issuer_ciks: KeySet,
-    codes: HashMap<TransactionCode, Vec<FilingId>>,
+    codes: FxHashMap<TransactionCode, Vec<FilingId>>,
     acquired: Vec<FilingId>,
     disposed: Vec<FilingId>,
-    forms: HashMap<FormType, Vec<FilingId>>,
+    forms: FxHashMap<FormType, Vec<FilingId>>,
     roles: [Vec<FilingId>; 4],
     plans: [Vec<FilingId>; 3],
     by_filed: Vec<(NaiveDate, FilingId)>,
     by_traded: Vec<(NaiveDate, FilingId)>,
     by_max_value: Vec<(Decimal, FilingId)>,
+    /// How many entries of `by_filed`, `by_traded` and `by_max_value` are in order.
+    sorted: (usize, usize, usize),
     /// Issuer key of every filing, [`NO_KEY`] when it has none.
     issuer_keys: Vec<KeyId>,
     /// Ticker key of every filing, [`NO_KEY`] when it has none.
@@ -44,6 +46,33 @@ pub struct Index {
 
 /// Stands for "no key" in the per-filing key columns.
 pub const NO_KEY: KeyId = KeyId::MAX;
+
+/// Sorts `v[sorted..]` and merges it into the sorted `v[..sorted]`.
+fn merge_sorted_tail<T: Ord + Copy>(v: &mut Vec<T>, sorted: usize) {
+    let Some(tail) = v.get_mut(sorted..) else {
+        v.sort_unstable();
+        return;
+    };
+    tail.sort_unstable();
+    let (head, tail) = v.split_at(sorted);
+    if !matches!(head.last().zip(tail.first()), Some((a, b)) if a > b) {
+        return;
+    }
+    let mut merged = Vec::with_capacity(v.len());
+    let (mut a, mut b) = (head.iter().peekable(), tail.iter().peekable());
+    while let (Some(&&x), Some(&&y)) = (a.peek(), b.peek()) {
+        if y < x {
+            merged.push(y);
+            b.next();
+        } else {
+            merged.push(x);
+            a.next();
+        }
+    }
+    merged.extend(a.copied());
+    merged.extend(b.copied());
+    *v = merged;
+}
 
 fn push_unique(list: &mut Vec<FilingId>, id: FilingId) {
     if list.last() != Some(&id) {
@@ -132,12 +161,17 @@ impl Index {
         }
     }
 
-    /// Re-sorts the range columns after a batch was added. The columns are a sorted run
-    /// followed by the new batch, which a stable sort merges in about linear time.
+    /// Re-sorts the range columns after a batch was added: each column is a sorted run
+    /// followed by the new batch, which is sorted on its own and merged in.
     pub fn finish_batch(&mut self) {
-        self.by_filed.sort();
-        self.by_traded.sort();
-        self.by_max_value.sort();
+        merge_sorted_tail(&mut self.by_filed, self.sorted.0);
+        merge_sorted_tail(&mut self.by_traded, self.sorted.1);
+        merge_sorted_tail(&mut self.by_max_value, self.sorted.2);
+        self.sorted = (
+            self.by_filed.len(),
+            self.by_traded.len(),
+            self.by_max_value.len(),
+        );
     }
 
     /// The issuer and ticker keys of every filing, by id ([`NO_KEY`] where missing):
@@ -234,5 +268,30 @@ pub fn normalize_cik(raw: &str) -> String {
         "0".to_string()
     } else {
         t.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_sorted_tail;
+
+    #[test]
+    fn a_new_batch_is_merged_into_the_sorted_run() {
+        let mut v = vec![1, 4, 9, 7, 2, 9, 12];
+        merge_sorted_tail(&mut v, 3);
+        assert_eq!(v, [1, 2, 4, 7, 9, 9, 12]);
+        let mut v = vec![1, 2, 5, 4];
+        merge_sorted_tail(&mut v, 2);
+        assert_eq!(
+            v,
+            [1, 2, 4, 5],
+            "a tail that only follows is sorted in place"
+        );
+        let mut v = vec![3, 1, 2];
+        merge_sorted_tail(&mut v, 0);
+        assert_eq!(v, [1, 2, 3]);
+        let mut v: Vec<u8> = Vec::new();
+        merge_sorted_tail(&mut v, 5);
+        assert!(v.is_empty());
     }
 }

@@ -4,7 +4,7 @@
 //! Search and filters work on these distinct keys, then read each key's posting list:
 //! the ids of the filings that name it, in ascending order.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::FilingId;
 use crate::model::Text;
@@ -17,7 +17,7 @@ pub type KeyId = u32;
 pub struct KeySet {
     names: Vec<Text>,
     folded: Vec<Box<str>>,
-    lookup: HashMap<Text, KeyId>,
+    lookup: FxHashMap<Text, KeyId>,
     postings: Vec<Vec<FilingId>>,
 }
 

@@ -477,8 +477,29 @@ fn child(dir: &Path, started: Instant) -> anyhow::Result<()> {
     let (order, positions) = store.order_with_positions(SortKey::Date);
     let (order, positions) = (order.to_vec(), positions.to_vec());
     let mut search_ms = Vec::new();
+    // Twenty searches typed a key at a time, as a user types them: people and companies,
+    // short and long (137 keystrokes).
     for word in [
-        "maria", "john", "acme", "smith", "capital", "pharma", "holdings", "lee",
+        "maria",
+        "john",
+        "acme",
+        "smith",
+        "capital",
+        "pharma",
+        "holdings",
+        "lee",
+        "garcia",
+        "williams",
+        "therapeutics",
+        "bancorp",
+        "energy",
+        "robert",
+        "juniper",
+        "kestrel",
+        "silverleaf",
+        "anderson",
+        "technologies",
+        "nguyen",
     ] {
         let mut previous = None;
         for end in 1..=word.len() {

@@ -95,6 +95,57 @@ fn is_subsequence(needle: &str, hay: &str) -> bool {
         .all(|n| rest.any(|h| h == n))
 }
 
+/// How a character counts for skim's bonuses (its `CharType`).
+#[derive(Clone, Copy)]
+enum CharKind {
+    Empty,
+    HardSep,
+    SoftSep,
+    Number,
+    Upper,
+    Lower,
+}
+
+impl CharKind {
+    fn of(c: char) -> CharKind {
+        match c {
+            '\0' => CharKind::Empty,
+            ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => CharKind::HardSep,
+            '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => CharKind::SoftSep,
+            '0'..='9' => CharKind::Number,
+            'A'..='Z' => CharKind::Upper,
+            _ => CharKind::Lower,
+        }
+    }
+}
+
+/// The score skim's matcher (default scores, case ignored) gives `choice` for the
+/// one-character pattern `p`, computed directly: a first keystroke matches nearly every
+/// key, and this skips the matcher's set-up per key. For one character the matcher's
+/// alignment reduces to the best single position: 16 for the character (14 when its
+/// case differs), less 1 for the gap before it, plus the bonus of its place (8 at the
+/// head of a word, doubled at the start; 7 after punctuation; 6 at a camel hump).
+fn one_char_score(choice: &str, p: char) -> Option<i64> {
+    let mut best = None;
+    let mut prev = CharKind::Empty;
+    for (k, c) in choice.chars().enumerate() {
+        let kind = CharKind::of(c);
+        if c.eq_ignore_ascii_case(&p) {
+            let place = match (prev, kind) {
+                (CharKind::Empty | CharKind::HardSep, _) => 8,
+                (CharKind::SoftSep, _) => 7,
+                (CharKind::Lower | CharKind::Number, CharKind::Upper) => 6,
+                _ => 0,
+            };
+            let place = if k == 0 { place * 2 } else { place };
+            let score = -1 + place + if c == p { 16 } else { 14 };
+            best = Some(best.map_or(score, |b: i64| b.max(score)));
+        }
+        prev = kind;
+    }
+    best
+}
+
 fn match_keys(
     keys: &KeySet,
     candidates: Option<&[KeyId]>,
@@ -102,7 +153,15 @@ fn match_keys(
     folded: &str,
     m: &SkimMatcherV2,
 ) -> Vec<(KeyId, i64)> {
+    let mut chars = query.chars();
+    let single = match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    };
     let score = |k: KeyId| {
+        if let Some(c) = single {
+            return one_char_score(keys.name(k), c).map(|s| (k, s));
+        }
         if !is_subsequence(folded, keys.folded(k)) {
             return None;
         }
@@ -260,6 +319,52 @@ mod tests {
         assert!(is_subsequence("clrb", "cellectar biosciences clrb"));
         assert!(is_subsequence("car jam", "caruso james v"));
         assert!(!is_subsequence("bc", "cb"));
+    }
+
+    #[test]
+    fn one_character_scores_are_the_matchers_own() {
+        let m = matcher();
+        let names = [
+            "CARUSO JAMES V",
+            "caruso james v",
+            "Cellectar Biosciences, Inc.",
+            "McDonald's Corp",
+            "AT&T INC.",
+            "3M Co",
+            "a",
+            "A",
+            "aAaA",
+            "x-ray/Alpha(beta)[Gamma]{delta}|eps\\zeta",
+            "O'NEIL (PATRICK)",
+            "Émile Zola éa",
+            "snake_case.dot:colon@at^caret`tick~tilde!bang",
+            "",
+            "   ",
+        ];
+        for name in names {
+            for p in "aAcCjJmMeE3.&( éÉ".chars() {
+                assert_eq!(
+                    one_char_score(name, p),
+                    m.fuzzy_match(name, &p.to_string()),
+                    "{name:?} / {p:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_character_scores_match_on_any_text(
+            name in "[ -~éÉ\u{0}]{0,40}",
+            p in "[ -~éÉ]",
+        ) {
+            let m = matcher();
+            let Some(p) = p.chars().next() else { return Ok(()) };
+            proptest::prop_assert_eq!(
+                one_char_score(&name, p),
+                m.fuzzy_match(&name, &p.to_string())
+            );
+        }
     }
 
     #[test]

@@ -248,7 +248,10 @@ impl App {
 
     /// Load progress.
     pub fn load_progress(&self) -> LoadProgress {
-        self.load
+        LoadProgress {
+            waiting: self.pending.len(),
+            ..self.load
+        }
     }
 
     /// Issues met while loading.
@@ -383,7 +386,6 @@ impl App {
         if self.view.is_empty() {
             self.refresh_loaded();
         }
-        self.load.waiting = self.pending.len();
         if self.is_reader_done && self.pending.is_empty() {
             self.finish_load();
         }

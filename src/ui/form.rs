@@ -1,11 +1,10 @@
 //! The printed-form view: the selected filing laid out as the form people read (boxes 1-7,
 //! Tables I and II, explanation of responses, signatures), scrolling line by line.
 
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Widget};
 use ratatui::Frame;
 
-use super::theme;
 use crate::app::layout::{overlay_area, FORM_WIDTH};
 use crate::app::App;
 
@@ -24,14 +23,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, offset: usize) {
         .map(|f| f.document_type.as_str().to_string())
         .unwrap_or_default();
     let position = super::popup::position(offset, visible, lines.len());
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::border_focused())
-        .title(Span::styled(
-            format!(" Form {form} as printed · Esc closes "),
-            theme::title(),
-        ))
-        .title_bottom(Line::styled(position, theme::dim()).right_aligned());
+    let block =
+        super::popup::scroll_frame(format!(" Form {form} as printed · Esc closes "), position);
     let inner = block.inner(area);
     block.render(area, frame.buffer_mut());
     // Every line is plain text the renderer already cleaned of control characters.

@@ -32,11 +32,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, popup: &Popup, offset: usize) {
     let visible = area.height.saturating_sub(2) as usize;
     let position = position(offset, visible, lines.len());
     let title = format!(" {} · Esc closes ", crate::text::sanitize(&popup.title));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::border_focused())
-        .title(Span::styled(title, theme::title()))
-        .title_bottom(Line::styled(position, theme::dim()).right_aligned());
+    let block = scroll_frame(title, position);
     let inner = block.inner(area);
     block.render(area, frame.buffer_mut());
     let text: Vec<Line<'static>> = lines
@@ -52,6 +48,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, popup: &Popup, offset: usize) {
         })
         .collect();
     Paragraph::new(text).render(inner, frame.buffer_mut());
+}
+
+/// The frame of a scrolling overlay: its title on top, where the text stands below.
+pub(super) fn scroll_frame(title: String, position: String) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border_focused())
+        .title(Span::styled(title, theme::title()))
+        .title_bottom(Line::styled(position, theme::dim()).right_aligned())
 }
 
 /// Where a scrolled text stands (` 31-60 of 74 lines `), or nothing when it all fits.

@@ -131,22 +131,14 @@ pub fn join(
     // Each table's items go to their filings in a task of their own (the four fill
     // different lists), then the lists are handed to the filings.
     let n = filings.len();
-    let owners: Vec<_> = parts
-        .iter_mut()
-        .map(|t| std::mem::take(&mut t.owners))
-        .collect();
-    let notes: Vec<_> = parts
-        .iter_mut()
-        .map(|t| std::mem::take(&mut t.footnotes))
-        .collect();
-    let sigs: Vec<_> = parts
-        .iter_mut()
-        .map(|t| std::mem::take(&mut t.signatures))
-        .collect();
-    let rows: Vec<_> = parts
-        .iter_mut()
-        .map(|t| std::mem::take(&mut t.rows))
-        .collect();
+    let (mut owners, mut notes, mut sigs, mut rows) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for t in parts {
+        owners.push(t.owners);
+        notes.push(t.footnotes);
+        sigs.push(t.signatures);
+        rows.push(t.rows);
+    }
     let ((owners, notes), (sigs, rows)) = rayon::join(
         || {
             rayon::join(

@@ -129,32 +129,11 @@ pub fn read_zip(label: &Text, bytes: &[u8]) -> QuarterRead {
         .map(|(i, table, name)| {
             let member_label = Text::from(format!("{label}!{name}"));
             let fail = |e: String| issue(&member_label, None, Severity::Error, e);
-            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-                .map_err(|e| fail(format!("cannot open: {e}")))?;
-            let mut file = archive
-                .by_index(*i)
-                .map_err(|e| fail(format!("cannot open: {e}")))?;
-            // The declared size is only a hint (a hostile archive can lie), and inflating
-            // stops at a ceiling far above any real quarter's table, so a zip bomb costs
-            // an error, not the machine's memory.
-            let hint = usize::try_from(file.size())
-                .unwrap_or(0)
-                .min(MAX_TABLE_BYTES);
-            let mut out = Vec::with_capacity(hint.min(256 << 20));
-            (&mut file)
-                .take(MAX_TABLE_BYTES as u64 + 1)
-                .read_to_end(&mut out)
-                .map_err(|e| fail(format!("cannot inflate: {e}")))?;
-            if out.len() > MAX_TABLE_BYTES {
-                return Err(fail(format!(
-                    "inflates to more than {} MiB, far beyond any real table: not read",
-                    MAX_TABLE_BYTES >> 20
-                )));
-            }
+            let bytes = inflate_member(bytes, *i).map_err(fail)?;
             Ok(TableFile {
                 name: *table,
                 label: member_label,
-                bytes: out,
+                bytes,
             })
         })
         .collect();
@@ -178,6 +157,64 @@ pub fn read_zip(label: &Text, bytes: &[u8]) -> QuarterRead {
     issues.append(&mut read.issues);
     read.issues = issues;
     read
+}
+
+/// The bytes of member `index` of the zip in `zip`, inflated.
+///
+/// A deflated member whose declared size is plausible is inflated in one call into a
+/// buffer of exactly that size, and its checksum is verified. Anything else (a stored
+/// member, a size that turns out wrong) is streamed, and streaming stops at a ceiling far
+/// above any real quarter's table, so a zip bomb costs an error, not the machine's memory.
+fn inflate_member(zip: &[u8], index: usize) -> Result<Vec<u8>, String> {
+    let open =
+        || zip::ZipArchive::new(std::io::Cursor::new(zip)).map_err(|e| format!("cannot open: {e}"));
+    let mut archive = open()?;
+    let mut raw = archive
+        .by_index_raw(index)
+        .map_err(|e| format!("cannot open: {e}"))?;
+    let declared = usize::try_from(raw.size()).unwrap_or(usize::MAX);
+    if raw.compression() == zip::CompressionMethod::Deflated
+        && !raw.encrypted()
+        && declared <= MAX_TABLE_BYTES
+    {
+        let expected_crc = raw.crc32();
+        let mut packed = Vec::with_capacity(usize::try_from(raw.compressed_size()).unwrap_or(0));
+        raw.read_to_end(&mut packed)
+            .map_err(|e| format!("cannot read: {e}"))?;
+        let mut out = vec![0u8; declared];
+        match libdeflater::Decompressor::new().deflate_decompress(&packed, &mut out) {
+            Ok(n) if n == declared => {
+                if libdeflater::crc32(&out) != expected_crc {
+                    return Err(
+                        "cannot inflate: checksum mismatch, the member is damaged".to_string()
+                    );
+                }
+                return Ok(out);
+            }
+            Err(libdeflater::DecompressionError::BadData) => {
+                return Err("cannot inflate: the compressed data is damaged".to_string());
+            }
+            // The declared size was wrong: stream it instead, under the ceiling.
+            Ok(_) | Err(libdeflater::DecompressionError::InsufficientSpace) => {}
+        }
+    }
+    drop(raw);
+    let mut file = archive
+        .by_index(index)
+        .map_err(|e| format!("cannot open: {e}"))?;
+    // The declared size is only a hint (a hostile archive can lie).
+    let mut out = Vec::with_capacity(declared.min(256 << 20));
+    (&mut file)
+        .take(MAX_TABLE_BYTES as u64 + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("cannot inflate: {e}"))?;
+    if out.len() > MAX_TABLE_BYTES {
+        return Err(format!(
+            "inflates to more than {} MiB, far beyond any real table: not read",
+            MAX_TABLE_BYTES >> 20
+        ));
+    }
+    Ok(out)
 }
 
 /// Parses and joins a quarter's tables (any subset of the eight).
@@ -219,5 +256,78 @@ fn issue(
         line,
         severity,
         message: message.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    const TABLE: &str = "ACCESSION_NUMBER\tFOOTNOTE_ID\tFOOTNOTE_TXT\n";
+
+    /// A zip of one FOOTNOTES table holding `rows` rows, deflated.
+    fn zip_of(rows: usize) -> (Vec<u8>, String) {
+        let mut body = String::from(TABLE);
+        for i in 0..rows {
+            body.push_str(&format!("0000000001-24-{i:06}\tF1\tNote number {i}.\n"));
+        }
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("FOOTNOTES.tsv", options).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+        (zip.finish().unwrap().into_inner(), body)
+    }
+
+    /// Overwrites the little-endian `u32` at `offset` past the central directory entry.
+    fn patch_central(zip: &mut [u8], offset: usize, f: impl Fn(u32) -> u32) {
+        let at = zip.windows(4).position(|w| w == b"PK\x01\x02").unwrap() + offset;
+        let old = u32::from_le_bytes(zip[at..at + 4].try_into().unwrap());
+        zip[at..at + 4].copy_from_slice(&f(old).to_le_bytes());
+    }
+
+    #[test]
+    fn a_member_inflates_to_its_exact_bytes() {
+        let (zip, body) = zip_of(2_000);
+        assert_eq!(inflate_member(&zip, 0).unwrap(), body.as_bytes());
+        let read = read_zip(&Text::from("q.zip"), &zip);
+        assert_eq!(read.filings.len(), 2_000);
+    }
+
+    #[test]
+    fn a_wrong_declared_size_still_inflates_the_whole_member() {
+        for delta in [-100i64, 100] {
+            let (mut zip, body) = zip_of(2_000);
+            // Uncompressed size: 24 bytes into the central directory entry.
+            patch_central(&mut zip, 24, |n| (i64::from(n) + delta) as u32);
+            let bytes = inflate_member(&zip, 0).unwrap();
+            assert_eq!(bytes, body.as_bytes(), "size off by {delta}");
+        }
+    }
+
+    #[test]
+    fn a_checksum_mismatch_is_an_error_naming_the_damage() {
+        let (mut zip, _) = zip_of(2_000);
+        patch_central(&mut zip, 16, |crc| crc ^ 1);
+        let err = inflate_member(&zip, 0).unwrap_err();
+        assert!(err.contains("checksum mismatch"), "{err}");
+        let read = read_zip(&Text::from("q.zip"), &zip);
+        assert!(read.filings.is_empty());
+        assert!(read
+            .issues
+            .iter()
+            .any(|i| i.path.contains("q.zip!FOOTNOTES.tsv") && i.message.contains("damaged")));
+    }
+
+    #[test]
+    fn damaged_compressed_data_is_an_error() {
+        let (mut zip, _) = zip_of(2_000);
+        let data = zip.windows(4).position(|w| w == b"PK\x03\x04").unwrap() + 60;
+        for b in &mut zip[data..data + 200] {
+            *b = 0xff;
+        }
+        let err = inflate_member(&zip, 0).unwrap_err();
+        assert!(err.starts_with("cannot inflate"), "{err}");
     }
 }

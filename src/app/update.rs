@@ -316,7 +316,7 @@ impl App {
                 .issuer
                 .cik
                 .as_deref()
-                .map(crate::store::index::normalize_cik);
+                .map(|c| crate::store::index::normalize_cik(c).to_string());
             let name = filing
                 .issuer
                 .name

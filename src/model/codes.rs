@@ -35,15 +35,22 @@ pub enum FormType {
 impl FormType {
     /// Reads a document type as filed (`4`, `4/A`, ` 4/a `); unknown text becomes `Other`.
     pub fn parse(raw: &str) -> FormType {
-        match raw.trim().to_ascii_uppercase().as_str() {
-            "3" => FormType::Form3,
-            "3/A" => FormType::Form3A,
-            "4" => FormType::Form4,
-            "4/A" => FormType::Form4A,
-            "5" => FormType::Form5,
-            "5/A" => FormType::Form5A,
-            other => FormType::Other(other.into()),
-        }
+        let t = raw.trim();
+        const KNOWN: [(&str, FormType); 6] = [
+            ("3", FormType::Form3),
+            ("3/A", FormType::Form3A),
+            ("4", FormType::Form4),
+            ("4/A", FormType::Form4A),
+            ("5", FormType::Form5),
+            ("5/A", FormType::Form5A),
+        ];
+        KNOWN
+            .into_iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(t))
+            .map_or_else(
+                || FormType::Other(t.to_ascii_uppercase().into()),
+                |(_, f)| f,
+            )
     }
 
     /// The form as printed: `3`, `4/A`, …; `?` when the form is not known (a data-set
@@ -155,28 +162,31 @@ impl TransactionCode {
     /// empty text; unknown text becomes `Other`.
     pub fn parse(raw: &str) -> Option<TransactionCode> {
         let t = raw.trim();
-        let code = match t.to_ascii_uppercase().as_str() {
-            "" => return None,
-            "P" => TransactionCode::P,
-            "S" => TransactionCode::S,
-            "V" => TransactionCode::V,
-            "A" => TransactionCode::A,
-            "D" => TransactionCode::D,
-            "F" => TransactionCode::F,
-            "I" => TransactionCode::I,
-            "M" => TransactionCode::M,
-            "C" => TransactionCode::C,
-            "E" => TransactionCode::E,
-            "H" => TransactionCode::H,
-            "O" => TransactionCode::O,
-            "X" => TransactionCode::X,
-            "G" => TransactionCode::G,
-            "L" => TransactionCode::L,
-            "W" => TransactionCode::W,
-            "Z" => TransactionCode::Z,
-            "J" => TransactionCode::J,
-            "K" => TransactionCode::K,
-            "U" => TransactionCode::U,
+        let code = match t.as_bytes() {
+            [] => return None,
+            [letter] => match letter.to_ascii_uppercase() {
+                b'P' => TransactionCode::P,
+                b'S' => TransactionCode::S,
+                b'V' => TransactionCode::V,
+                b'A' => TransactionCode::A,
+                b'D' => TransactionCode::D,
+                b'F' => TransactionCode::F,
+                b'I' => TransactionCode::I,
+                b'M' => TransactionCode::M,
+                b'C' => TransactionCode::C,
+                b'E' => TransactionCode::E,
+                b'H' => TransactionCode::H,
+                b'O' => TransactionCode::O,
+                b'X' => TransactionCode::X,
+                b'G' => TransactionCode::G,
+                b'L' => TransactionCode::L,
+                b'W' => TransactionCode::W,
+                b'Z' => TransactionCode::Z,
+                b'J' => TransactionCode::J,
+                b'K' => TransactionCode::K,
+                b'U' => TransactionCode::U,
+                _ => TransactionCode::Other(t.into()),
+            },
             _ => TransactionCode::Other(t.into()),
         };
         Some(code)
@@ -336,5 +346,38 @@ impl Timeliness {
             Timeliness::Early => "E",
             Timeliness::Late => "L",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_read_in_any_case_and_spacing() {
+        assert_eq!(FormType::parse(" 4/a "), FormType::Form4A);
+        assert_eq!(FormType::parse("3"), FormType::Form3);
+        assert_eq!(FormType::parse("5/A"), FormType::Form5A);
+        assert_eq!(FormType::parse(" 4x "), FormType::Other("4X".into()));
+        assert_eq!(FormType::parse(""), FormType::Other("".into()));
+    }
+
+    #[test]
+    fn codes_read_in_any_case_and_unknown_ones_are_kept_as_filed() {
+        assert_eq!(TransactionCode::parse(" p "), Some(TransactionCode::P));
+        assert_eq!(TransactionCode::parse("J"), Some(TransactionCode::J));
+        assert_eq!(TransactionCode::parse("   "), None);
+        assert_eq!(
+            TransactionCode::parse(" q "),
+            Some(TransactionCode::Other("q".into()))
+        );
+        assert_eq!(
+            TransactionCode::parse("PS"),
+            Some(TransactionCode::Other("PS".into()))
+        );
+        assert_eq!(
+            TransactionCode::parse("é"),
+            Some(TransactionCode::Other("é".into()))
+        );
     }
 }

@@ -28,27 +28,37 @@ pub struct Issuer {
 impl Issuer {
     /// The trading symbol cleaned for search and display: upper case, exchange prefixes
     /// and parentheses removed, `NONE`/`N/A` placeholders mapped to `None`.
-    pub fn ticker(&self) -> Option<String> {
+    pub fn ticker(&self) -> Option<std::borrow::Cow<'_, str>> {
         normalize_ticker(self.trading_symbol.as_deref()?)
     }
 }
 
 /// Cleans a filed trading symbol: see [`Issuer::ticker`].
-pub fn normalize_ticker(raw: &str) -> Option<String> {
-    let mut t = raw.trim().to_ascii_uppercase();
-    t.retain(|c| !matches!(c, '(' | ')' | '[' | ']'));
-    if let Some((prefix, rest)) = t.split_once(':') {
-        if matches!(
-            prefix.trim(),
-            "NYSE" | "NASDAQ" | "AMEX" | "OTC" | "NYSEAMERICAN" | "OTCBB"
-        ) {
-            t = rest.trim().to_string();
+pub fn normalize_ticker(raw: &str) -> Option<std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
+    let t = raw.trim();
+    // Most symbols are filed clean: upper case, no brackets, no exchange prefix.
+    let clean = !t
+        .bytes()
+        .any(|b| b.is_ascii_lowercase() || matches!(b, b'(' | b')' | b'[' | b']' | b':'));
+    let t: Cow<'_, str> = if clean {
+        Cow::Borrowed(t)
+    } else {
+        let mut t = t.to_ascii_uppercase();
+        t.retain(|c| !matches!(c, '(' | ')' | '[' | ']'));
+        if let Some((prefix, rest)) = t.split_once(':') {
+            if matches!(
+                prefix.trim(),
+                "NYSE" | "NASDAQ" | "AMEX" | "OTC" | "NYSEAMERICAN" | "OTCBB"
+            ) {
+                t = rest.trim().to_string();
+            }
         }
-    }
-    let t = t.trim();
-    match t {
+        Cow::Owned(t.trim().to_string())
+    };
+    match &*t {
         "" | "NONE" | "N/A" | "NA" | "NOT APPLICABLE" | "-" => None,
-        _ => Some(t.to_string()),
+        _ => Some(t),
     }
 }
 
@@ -321,5 +331,24 @@ impl Filing {
     /// Number of holding rows (both tables).
     pub fn holding_count(&self) -> usize {
         self.rows.len() - self.transaction_count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_ticker;
+
+    #[test]
+    fn tickers_are_cleaned_and_clean_ones_are_borrowed() {
+        let clean = normalize_ticker(" BRK.B ");
+        assert!(matches!(clean, Some(std::borrow::Cow::Borrowed("BRK.B"))));
+        assert_eq!(normalize_ticker("aapl").as_deref(), Some("AAPL"));
+        assert_eq!(normalize_ticker("NYSE: ibm").as_deref(), Some("IBM"));
+        assert_eq!(normalize_ticker("(GOOG)").as_deref(), Some("GOOG"));
+        assert_eq!(normalize_ticker("[x:y]").as_deref(), Some("X:Y"));
+        assert_eq!(normalize_ticker("None"), None);
+        assert_eq!(normalize_ticker("N/A"), None);
+        assert_eq!(normalize_ticker("  "), None);
+        assert_eq!(normalize_ticker("nasdaq:"), None);
     }
 }

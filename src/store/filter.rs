@@ -428,7 +428,7 @@ fn clause_set(clause: &Clause, store: &Store) -> IdSet {
         Clause::Issuer(needle) => {
             let mut set = by_words(&index.issuers, needle);
             if needle.chars().all(|c| c.is_ascii_digit()) {
-                if let Some(k) = index.issuer_ciks.find(&normalize_cik(needle)) {
+                if let Some(k) = index.issuer_ciks.find(normalize_cik(needle)) {
                     for &id in index.issuer_ciks.postings(k) {
                         set.insert(id);
                     }

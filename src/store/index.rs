@@ -92,15 +92,14 @@ impl Index {
             facts.issuer = Some(key);
         }
         if let Some(cik) = filing.issuer.cik.as_deref() {
-            if let Some(key) = self.issuer_ciks.intern(&normalize_cik(cik)) {
+            if let Some(key) = self.issuer_ciks.intern(normalize_cik(cik)) {
                 self.issuer_ciks.post(key, id);
             }
         }
-        let ticker = filing
-            .issuer
-            .ticker()
-            .map(|t| crate::text::sanitize(&t).into_owned());
+        let ticker = filing.issuer.ticker();
         if let Some(key) = ticker
+            .as_deref()
+            .map(crate::text::sanitize)
             .filter(|t| !t.is_empty())
             .and_then(|t| self.tickers.intern(&t))
         {
@@ -262,12 +261,12 @@ impl Index {
 }
 
 /// A CIK without its leading zeros, so `0001193125` and `1193125` meet.
-pub fn normalize_cik(raw: &str) -> String {
+pub fn normalize_cik(raw: &str) -> &str {
     let t = raw.trim().trim_start_matches('0');
     if t.is_empty() {
-        "0".to_string()
+        "0"
     } else {
-        t.to_string()
+        t
     }
 }
 

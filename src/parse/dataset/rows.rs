@@ -208,22 +208,28 @@ impl Interner {
         t
     }
 
-    /// A footnote id `F<n>` without hashing, for small `n`.
-    fn footnote_id(&mut self, text: &str) -> Text {
+    /// A footnote id, normalised like [`FootnoteId::new`]. Ids repeat across every
+    /// filing (`F1`, `F2`, …): one copy of each is shared, and `F<n>` for small `n` is
+    /// found without hashing.
+    fn footnote_id(&mut self, raw: &str) -> FootnoteId {
+        let text = raw.trim();
+        if text.bytes().any(|b| b.is_ascii_lowercase()) {
+            return FootnoteId::new(text);
+        }
         let n = match text.as_bytes() {
             [b'F', d] if d.is_ascii_digit() => usize::from(d - b'0'),
             [b'F', d1, d2] if d1.is_ascii_digit() && d2.is_ascii_digit() => {
                 usize::from(d1 - b'0') * 10 + usize::from(d2 - b'0')
             }
-            _ => return self.get(text),
+            _ => return FootnoteId(self.get(text)),
         };
         if n >= 64 {
-            return self.get(text);
+            return FootnoteId(self.get(text));
         }
         if self.footnote_ids.len() <= n {
             self.footnote_ids.resize(n + 1, None);
         }
-        match self.footnote_ids.get_mut(n) {
+        let text = match self.footnote_ids.get_mut(n) {
             Some(Some(t)) => t.clone(),
             Some(slot) => {
                 let t = Text::from(text);
@@ -231,7 +237,8 @@ impl Interner {
                 t
             }
             None => self.get(text),
-        }
+        };
+        FootnoteId(text)
     }
 
     /// One shared copy of a repeated text (titles, names, footnote texts).
@@ -305,12 +312,7 @@ impl<'r> Rec<'r> {
             if part.is_empty() {
                 continue;
             }
-            // Ids repeat across every filing (F1, F2, …): share one copy of each.
-            let id = if part.bytes().any(|b| b.is_ascii_lowercase()) {
-                FootnoteId::new(part)
-            } else {
-                FootnoteId(self.interner.footnote_id(part))
-            };
+            let id = self.interner.footnote_id(part);
             if !ids.contains(&id) {
                 ids.push(id);
             }
@@ -415,7 +417,9 @@ pub fn parse_chunk(file: usize, layout: &Layout, chunk: &Chunk<'_>) -> ChunkOut 
             }
             TableName::ReportingOwner => t.owners.push(keyed(acc, file, line, owner(&mut rec))),
             TableName::Footnotes => {
-                let id = rec.str(layout.footnote_id).map(FootnoteId::new);
+                let id = rec
+                    .str(layout.footnote_id)
+                    .map(|raw| rec.interner.footnote_id(raw));
                 let text = rec.text(layout.footnote_text);
                 match id {
                     Some(id) => t.footnotes.push(keyed(

@@ -256,7 +256,7 @@ impl Interner {
 
 /// A record being read, with what a warning needs to say where it is.
 struct Rec<'r> {
-    rec: Record<'r, 'r>,
+    rec: Record<'r>,
     layout: &'r Layout,
     line: u32,
     warnings: &'r mut Vec<(u32, String)>,
@@ -344,7 +344,7 @@ impl<'r> Rec<'r> {
 }
 
 /// A field of a record without surrounding spaces and tabs; `None` when absent or empty.
-fn field<'r>(rec: Record<'r, '_>, col: Option<usize>) -> Option<&'r str> {
+fn field<'r>(rec: Record<'r>, col: Option<usize>) -> Option<&'r str> {
     let b = rec.get(col?)?.trim_ascii();
     (!b.is_empty()).then_some(b)
 }

@@ -56,20 +56,28 @@ pub fn header_names(header: &[u8]) -> Vec<String> {
 }
 
 /// The fields of one line: slices of the line itself, or of a decoded copy for a line
-/// with quoted fields.
+/// with quoted fields. Either way the text is kept with where each field ends; a field
+/// starts one byte (the tab) after the previous one ends.
 #[derive(Clone, Copy)]
-pub enum Record<'r, 'a> {
-    /// Split on tabs in place.
-    Plain(&'r [&'a str]),
+pub enum Record<'r> {
+    /// The line itself, split on tabs in place.
+    Plain(&'r str, &'r [u32]),
     /// Decoded fields laid end to end, and where each ends.
     Decoded(&'r str, &'r [usize]),
 }
 
-impl<'r> Record<'r, '_> {
+impl<'r> Record<'r> {
     /// Field `i`, if the line has it.
     pub fn get(self, i: usize) -> Option<&'r str> {
         match self {
-            Record::Plain(fields) => fields.get(i).copied(),
+            Record::Plain(line, ends) => {
+                let end = *ends.get(i)? as usize;
+                let start = match i.checked_sub(1) {
+                    Some(j) => *ends.get(j)? as usize + 1,
+                    None => 0,
+                };
+                line.get(start..end)
+            }
             Record::Decoded(text, ends) => {
                 let end = *ends.get(i)?;
                 let start = match i.checked_sub(1) {
@@ -84,15 +92,15 @@ impl<'r> Record<'r, '_> {
     /// Number of fields.
     pub fn len(self) -> usize {
         match self {
-            Record::Plain(fields) => fields.len(),
+            Record::Plain(_, ends) => ends.len(),
             Record::Decoded(_, ends) => ends.len(),
         }
     }
 }
 
 /// Reusable buffers for splitting lines.
-pub struct Splitter<'a> {
-    plain: Vec<&'a str>,
+pub struct Splitter {
+    plain: Vec<u32>,
     quoted: csv_core::Reader,
     input: Vec<u8>,
     decoded: Vec<u8>,
@@ -101,7 +109,7 @@ pub struct Splitter<'a> {
     n_ends: usize,
 }
 
-impl Default for Splitter<'_> {
+impl Default for Splitter {
     fn default() -> Self {
         Splitter {
             plain: Vec::with_capacity(64),
@@ -119,21 +127,21 @@ impl Default for Splitter<'_> {
     }
 }
 
-impl<'a> Splitter<'a> {
+impl Splitter {
     /// Splits one line (without its line end) into fields.
-    pub fn split(&mut self, line: &'a str) -> Result<Record<'_, 'a>, String> {
+    pub fn split<'r>(&'r mut self, line: &'r str) -> Result<Record<'r>, String> {
         // One vectorised look for a quote; a line without one is cut at its tabs, found
         // eight bytes at a time. Tabs are ASCII, so every cut is on a character boundary.
         self.plain.clear();
         if memchr::memchr(b'"', line.as_bytes()).is_none() {
-            let mut start = 0;
+            let Ok(len) = u32::try_from(line.len()) else {
+                return Err("a line longer than 4 GiB: row skipped".into());
+            };
             let plain = &mut self.plain;
-            each_tab(line.as_bytes(), |i| {
-                plain.push(line.get(start..i).unwrap_or_default());
-                start = i + 1;
-            });
-            self.plain.push(line.get(start..).unwrap_or_default());
-            return Ok(Record::Plain(&self.plain));
+            // Positions fit: the line is shorter than 4 GiB.
+            each_tab(line.as_bytes(), |i| plain.push(i as u32));
+            self.plain.push(len);
+            return Ok(Record::Plain(line, &self.plain));
         }
         self.split_quoted(line)?;
         Ok(Record::Decoded(

@@ -44,32 +44,41 @@ struct Pos {
 }
 
 /// The string table: every distinct text once, numbered in order of arrival. The hash
-/// table holds numbers only; the texts themselves sit once, in `strings`.
+/// table holds each text's number and the high half of its hash (so growing the table
+/// never reads the texts again, and most mismatches are told apart without reading
+/// them); the texts themselves sit once, in `strings`.
 #[derive(Default, Clone)]
 struct Texts {
     strings: Vec<Text>,
-    ids: hashbrown::HashTable<u32>,
+    ids: hashbrown::HashTable<(u32, u32)>,
 }
 
-fn text_hash(t: &str) -> u64 {
+/// The hash of a text, reduced to 32 bits.
+fn text_hash(t: &str) -> u32 {
     use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(t)
+    (rustc_hash::FxBuildHasher.hash_one(t) >> 32) as u32
+}
+
+/// The table's 64-bit hash, spread back out of the stored 32 bits (the table takes its
+/// slot from the low bits and its tag from the top ones).
+fn spread(h: u32) -> u64 {
+    u64::from(h).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 impl Texts {
     fn intern(&mut self, t: &Text) -> u32 {
         let strings = &self.strings;
-        let same = |id: &u32| strings.get(*id as usize).is_some_and(|s| **s == **t);
-        let hash = text_hash(t);
-        if let Some(&id) = self.ids.find(hash, same) {
+        let h = text_hash(t);
+        let same = |&(id, stored): &(u32, u32)| {
+            stored == h && strings.get(id as usize).is_some_and(|s| **s == **t)
+        };
+        if let Some(&(id, _)) = self.ids.find(spread(h), same) {
             return id;
         }
         let id = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
         self.strings.push(t.clone());
-        let strings = &self.strings;
-        self.ids.insert_unique(hash, id, |id| {
-            strings.get(*id as usize).map_or(0, |s| text_hash(s))
-        });
+        self.ids
+            .insert_unique(spread(h), (id, h), |&(_, stored)| spread(stored));
         id
     }
 }
@@ -142,7 +151,7 @@ impl Archive {
     pub fn heap_bytes(&self) -> usize {
         let texts: usize = self.texts.strings.iter().map(|t| t.len() + 32).sum();
         let blocks: usize = self.blocks.iter().map(Vec::capacity).sum();
-        blocks + self.starts.capacity() * 8 + texts + self.texts.ids.capacity() * 5
+        blocks + self.starts.capacity() * 8 + texts + self.texts.ids.capacity() * 9
     }
 
     /// Appends a filing; returns its position.

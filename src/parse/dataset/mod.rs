@@ -94,6 +94,9 @@ pub fn read_dir(dir: &Path) -> QuarterRead {
 /// hundred megabytes.
 const MAX_TABLE_BYTES: usize = 1 << 30;
 
+/// The most a deflate stream expands: 258 bytes from every quarter-byte code, in theory.
+const MAX_DEFLATE_RATIO: usize = 1032;
+
 /// True when `bytes` start like a zip archive.
 pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
@@ -173,12 +176,13 @@ fn inflate_member(zip: &[u8], index: usize) -> Result<Vec<u8>, String> {
         .by_index_raw(index)
         .map_err(|e| format!("cannot open: {e}"))?;
     let declared = usize::try_from(raw.size()).unwrap_or(usize::MAX);
+    let packed_size = usize::try_from(raw.compressed_size()).unwrap_or(usize::MAX);
     if raw.compression() == zip::CompressionMethod::Deflated
         && !raw.encrypted()
-        && declared <= MAX_TABLE_BYTES
+        && plausible_size(declared, packed_size)
     {
         let expected_crc = raw.crc32();
-        let mut packed = Vec::with_capacity(usize::try_from(raw.compressed_size()).unwrap_or(0));
+        let mut packed = Vec::with_capacity(packed_size.min(MAX_TABLE_BYTES));
         raw.read_to_end(&mut packed)
             .map_err(|e| format!("cannot read: {e}"))?;
         let mut out = vec![0u8; declared];
@@ -215,6 +219,14 @@ fn inflate_member(zip: &[u8], index: usize) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(out)
+}
+
+/// True when `declared` bytes can come out of `packed` bytes of deflate stream and stay
+/// under the ceiling. Deflate expands at most about 1032 to 1: a larger declared size is a
+/// lie, and is not allocated up front.
+fn plausible_size(declared: usize, packed: usize) -> bool {
+    declared <= MAX_TABLE_BYTES
+        && declared <= packed.saturating_mul(MAX_DEFLATE_RATIO).saturating_add(64)
 }
 
 /// Parses and joins a quarter's tables (any subset of the eight).
@@ -304,6 +316,16 @@ mod tests {
             let bytes = inflate_member(&zip, 0).unwrap();
             assert_eq!(bytes, body.as_bytes(), "size off by {delta}");
         }
+    }
+
+    #[test]
+    fn a_declared_size_beyond_any_deflate_ratio_is_not_trusted() {
+        assert!(plausible_size(92 << 20, 9 << 20));
+        assert!(!plausible_size(900 << 20, 1 << 10), "900 MiB from 1 KiB");
+        assert!(!plausible_size(MAX_TABLE_BYTES + 1, MAX_TABLE_BYTES));
+        let (mut zip, body) = zip_of(50);
+        patch_central(&mut zip, 24, |_| 900 << 20);
+        assert_eq!(inflate_member(&zip, 0).unwrap(), body.as_bytes());
     }
 
     #[test]

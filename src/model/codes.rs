@@ -36,21 +36,17 @@ impl FormType {
     /// Reads a document type as filed (`4`, `4/A`, ` 4/a `); unknown text becomes `Other`.
     pub fn parse(raw: &str) -> FormType {
         let t = raw.trim();
-        const KNOWN: [(&str, FormType); 6] = [
-            ("3", FormType::Form3),
-            ("3/A", FormType::Form3A),
-            ("4", FormType::Form4),
-            ("4/A", FormType::Form4A),
-            ("5", FormType::Form5),
-            ("5/A", FormType::Form5A),
-        ];
-        KNOWN
-            .into_iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(t))
-            .map_or_else(
-                || FormType::Other(t.to_ascii_uppercase().into()),
-                |(_, f)| f,
-            )
+        [
+            FormType::Form3,
+            FormType::Form3A,
+            FormType::Form4,
+            FormType::Form4A,
+            FormType::Form5,
+            FormType::Form5A,
+        ]
+        .into_iter()
+        .find(|f| f.as_str().eq_ignore_ascii_case(t))
+        .unwrap_or_else(|| FormType::Other(t.to_ascii_uppercase().into()))
     }
 
     /// The form as printed: `3`, `4/A`, …; `?` when the form is not known (a data-set
@@ -162,33 +158,13 @@ impl TransactionCode {
     /// empty text; unknown text becomes `Other`.
     pub fn parse(raw: &str) -> Option<TransactionCode> {
         let t = raw.trim();
-        let code = match t.as_bytes() {
-            [] => return None,
-            [letter] => match letter.to_ascii_uppercase() {
-                b'P' => TransactionCode::P,
-                b'S' => TransactionCode::S,
-                b'V' => TransactionCode::V,
-                b'A' => TransactionCode::A,
-                b'D' => TransactionCode::D,
-                b'F' => TransactionCode::F,
-                b'I' => TransactionCode::I,
-                b'M' => TransactionCode::M,
-                b'C' => TransactionCode::C,
-                b'E' => TransactionCode::E,
-                b'H' => TransactionCode::H,
-                b'O' => TransactionCode::O,
-                b'X' => TransactionCode::X,
-                b'G' => TransactionCode::G,
-                b'L' => TransactionCode::L,
-                b'W' => TransactionCode::W,
-                b'Z' => TransactionCode::Z,
-                b'J' => TransactionCode::J,
-                b'K' => TransactionCode::K,
-                b'U' => TransactionCode::U,
-                _ => TransactionCode::Other(t.into()),
-            },
-            _ => TransactionCode::Other(t.into()),
-        };
+        if t.is_empty() {
+            return None;
+        }
+        let code = TransactionCode::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(t))
+            .unwrap_or_else(|| TransactionCode::Other(t.into()));
         Some(code)
     }
 

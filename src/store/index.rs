@@ -47,31 +47,13 @@ pub struct Index {
 /// Stands for "no key" in the per-filing key columns.
 pub const NO_KEY: KeyId = KeyId::MAX;
 
-/// Sorts `v[sorted..]` and merges it into the sorted `v[..sorted]`.
-fn merge_sorted_tail<T: Ord + Copy>(v: &mut Vec<T>, sorted: usize) {
-    let Some(tail) = v.get_mut(sorted..) else {
-        v.sort_unstable();
-        return;
-    };
-    tail.sort_unstable();
-    let (head, tail) = v.split_at(sorted);
-    if !matches!(head.last().zip(tail.first()), Some((a, b)) if a > b) {
-        return;
+/// Sorts `v[sorted..]` and merges it into the sorted `v[..sorted]`: once the tail is
+/// sorted too, the standard stable sort finds the two runs and merges them in linear time.
+fn merge_sorted_tail<T: Ord>(v: &mut [T], sorted: usize) {
+    if let Some(tail) = v.get_mut(sorted..) {
+        tail.sort_unstable();
     }
-    let mut merged = Vec::with_capacity(v.len());
-    let (mut a, mut b) = (head.iter().peekable(), tail.iter().peekable());
-    while let (Some(&&x), Some(&&y)) = (a.peek(), b.peek()) {
-        if y < x {
-            merged.push(y);
-            b.next();
-        } else {
-            merged.push(x);
-            a.next();
-        }
-    }
-    merged.extend(a.copied());
-    merged.extend(b.copied());
-    *v = merged;
+    v.sort();
 }
 
 fn push_unique(list: &mut Vec<FilingId>, id: FilingId) {

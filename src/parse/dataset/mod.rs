@@ -169,9 +169,8 @@ pub fn read_zip(label: &Text, bytes: &[u8]) -> QuarterRead {
 /// member, a size that turns out wrong) is streamed, and streaming stops at a ceiling far
 /// above any real quarter's table, so a zip bomb costs an error, not the machine's memory.
 fn inflate_member(zip: &[u8], index: usize) -> Result<Vec<u8>, String> {
-    let open =
-        || zip::ZipArchive::new(std::io::Cursor::new(zip)).map_err(|e| format!("cannot open: {e}"));
-    let mut archive = open()?;
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(zip)).map_err(|e| format!("cannot open: {e}"))?;
     let mut raw = archive
         .by_index_raw(index)
         .map_err(|e| format!("cannot open: {e}"))?;

@@ -7,6 +7,8 @@
 //! footnote) is stored once. Decoding a filing clones shared pointers, never copies text,
 //! so the explorer decodes the filing it shows on demand.
 
+mod records;
+
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
@@ -16,6 +18,7 @@ use crate::model::{
     FootnoteId, FootnoteIds, FormType, Fv, Issuer, Relationship, ReportingOwner, Row, RowKind,
     Signature, Source, SourceKind, Table, Text, Timeliness, TransactionCode,
 };
+use records::{RecordMemo, Records};
 
 /// Filings encoded end to end, with the string table they share.
 #[derive(Default, Clone)]
@@ -29,6 +32,7 @@ pub struct Archive {
     /// Filings rewritten at the end of the bytes: index → (start, end in its block).
     moved: FxHashMap<u32, (Pos, u32)>,
     texts: Texts,
+    parties: Parties,
     /// Encoding of the filing being written, before it goes into a block.
     scratch: Vec<u8>,
 }
@@ -57,6 +61,34 @@ struct Texts {
 fn text_hash(t: &str) -> u32 {
     use std::hash::BuildHasher;
     (rustc_hash::FxBuildHasher.hash_one(t) >> 32) as u32
+}
+
+/// The hash of some bytes, reduced to 32 bits.
+fn text_hash_bytes(b: &[u8]) -> u32 {
+    use std::hash::BuildHasher;
+    (rustc_hash::FxBuildHasher.hash_one(b) >> 32) as u32
+}
+
+/// Texts of an issuer record: CIK, name, trading symbol, foreign trading symbol, SIC,
+/// state of incorporation.
+const ISSUER_FIELDS: usize = 6;
+
+/// Texts of an owner record: CIK, name, and the eight texts of the address.
+const OWNER_FIELDS: usize = 10;
+
+/// Issuers and owners as records (see [`records`]).
+#[derive(Default, Clone)]
+struct Parties {
+    issuers: Records<ISSUER_FIELDS>,
+    owners: Records<OWNER_FIELDS>,
+}
+
+/// Records met in the batch being written, and room to build a record's key.
+#[derive(Default)]
+struct PartyMemo {
+    issuers: RecordMemo<ISSUER_FIELDS>,
+    owners: RecordMemo<OWNER_FIELDS>,
+    scratch: Vec<u8>,
 }
 
 /// The table's 64-bit hash, spread back out of the stored 32 bits (the table takes its
@@ -126,6 +158,8 @@ impl std::fmt::Debug for Archive {
             .field("filings", &self.starts.len())
             .field("blocks", &self.blocks.len())
             .field("texts", &self.texts.strings.len())
+            .field("issuers", &self.parties.issuers.len())
+            .field("owners", &self.parties.owners.len())
             .finish()
     }
 }
@@ -151,7 +185,12 @@ impl Archive {
     pub fn heap_bytes(&self) -> usize {
         let texts: usize = self.texts.strings.iter().map(|t| t.len() + 32).sum();
         let blocks: usize = self.blocks.iter().map(Vec::capacity).sum();
-        blocks + self.starts.capacity() * 8 + texts + self.texts.ids.capacity() * 9
+        blocks
+            + self.starts.capacity() * 8
+            + texts
+            + self.texts.ids.capacity() * 9
+            + self.parties.issuers.heap_bytes()
+            + self.parties.owners.heap_bytes()
     }
 
     /// Appends a filing; returns its position.
@@ -168,9 +207,10 @@ impl Archive {
             n => (n * 16).next_power_of_two().min(MEMO_SLOTS),
         };
         let mut memo = Memo::new(slots);
+        let mut parties = PartyMemo::default();
         self.starts.reserve(filings.len());
         for filing in filings {
-            let (start, _) = self.write(filing, &mut memo);
+            let (start, _) = self.write(filing, &mut memo, &mut parties);
             self.starts.push(start);
         }
     }
@@ -184,19 +224,21 @@ impl Archive {
         if index >= self.starts.len() {
             return;
         }
-        let span = self.write(filing, &mut Memo::new(0));
+        let span = self.write(filing, &mut Memo::new(0), &mut PartyMemo::default());
         self.moved.insert(key, span);
     }
 
     /// Encodes `filing` at the end of the last block (a new one when it is full); returns
     /// where it starts and where it ends in its block.
-    fn write(&mut self, filing: &Filing, memo: &mut Memo) -> (Pos, u32) {
+    fn write(&mut self, filing: &Filing, memo: &mut Memo, seen: &mut PartyMemo) -> (Pos, u32) {
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
         Writer {
             out: &mut scratch,
             texts: &mut self.texts,
             memo,
+            parties: &mut self.parties,
+            seen,
         }
         .filing(filing);
         let fits = self
@@ -234,6 +276,7 @@ impl Archive {
         let mut r = Reader {
             bytes: block.get(start.offset as usize..end as usize)?,
             strings: &self.texts.strings,
+            parties: &self.parties,
         };
         r.filing()
     }
@@ -263,6 +306,8 @@ struct Writer<'a> {
     out: &'a mut Vec<u8>,
     texts: &'a mut Texts,
     memo: &'a mut Memo,
+    parties: &'a mut Parties,
+    seen: &'a mut PartyMemo,
 }
 
 impl Writer<'_> {
@@ -302,11 +347,7 @@ impl Writer<'_> {
     }
 
     fn opt_bool(&mut self, b: Option<bool>) {
-        self.byte(match b {
-            None => 0,
-            Some(false) => 1,
-            Some(true) => 2,
-        });
+        self.byte(bool_code(b));
     }
 
     fn opt_u32(&mut self, v: Option<u32>) {
@@ -405,20 +446,48 @@ impl Writer<'_> {
         }
     }
 
-    fn address(&mut self, a: &Address) {
-        for t in [
-            &a.street1,
-            &a.street2,
-            &a.city,
-            &a.state,
-            &a.zip,
-            &a.state_description,
-            &a.country,
-            &a.non_us_state_territory,
-        ] {
-            self.opt_text(t.as_ref());
-        }
-        self.opt_bool(a.is_non_us);
+    fn issuer(&mut self, i: &Issuer) {
+        let id = self.parties.issuers.intern(
+            self.texts,
+            self.memo,
+            &mut self.seen.issuers,
+            &mut self.seen.scratch,
+            [
+                i.cik.as_ref(),
+                i.name.as_ref(),
+                i.trading_symbol.as_ref(),
+                i.foreign_trading_symbol.as_ref(),
+                i.sic.as_ref(),
+                i.state_of_incorporation.as_ref(),
+            ],
+            0,
+        );
+        self.u(u64::from(id));
+    }
+
+    /// An owner's CIK, name and address, as a record.
+    fn owner(&mut self, o: &ReportingOwner) {
+        let a = &o.address;
+        let id = self.parties.owners.intern(
+            self.texts,
+            self.memo,
+            &mut self.seen.owners,
+            &mut self.seen.scratch,
+            [
+                o.cik.as_ref(),
+                o.name.as_ref(),
+                a.street1.as_ref(),
+                a.street2.as_ref(),
+                a.city.as_ref(),
+                a.state.as_ref(),
+                a.zip.as_ref(),
+                a.state_description.as_ref(),
+                a.country.as_ref(),
+                a.non_us_state_territory.as_ref(),
+            ],
+            bool_code(a.is_non_us),
+        );
+        self.u(u64::from(id));
     }
 
     fn source(&mut self, s: &Source) {
@@ -515,22 +584,10 @@ impl Writer<'_> {
             }
         }
         self.opt_date(f.date_of_original_submission);
-        let i = &f.issuer;
-        for t in [
-            &i.cik,
-            &i.name,
-            &i.trading_symbol,
-            &i.foreign_trading_symbol,
-            &i.sic,
-            &i.state_of_incorporation,
-        ] {
-            self.opt_text(t.as_ref());
-        }
+        self.issuer(&f.issuer);
         self.u(f.owners.len() as u64);
         for o in &f.owners {
-            self.opt_text(o.cik.as_ref());
-            self.opt_text(o.name.as_ref());
-            self.address(&o.address);
+            self.owner(o);
             let r = &o.relationship;
             self.byte(
                 u8::from(r.is_director)
@@ -574,6 +631,25 @@ impl Writer<'_> {
     }
 }
 
+/// An optional flag as one byte: 0 absent, 1 false, 2 true.
+fn bool_code(b: Option<bool>) -> u8 {
+    match b {
+        None => 0,
+        Some(false) => 1,
+        Some(true) => 2,
+    }
+}
+
+/// The flag [`bool_code`] wrote; `None` on a byte it did not write.
+fn bool_of(code: u8) -> Option<Option<bool>> {
+    match code {
+        0 => Some(None),
+        1 => Some(Some(false)),
+        2 => Some(Some(true)),
+        _ => None,
+    }
+}
+
 fn source_kind_code(k: SourceKind) -> u8 {
     match k {
         SourceKind::Xml => 0,
@@ -600,6 +676,7 @@ const SOURCE_KINDS: [SourceKind; 7] = [
 struct Reader<'a> {
     bytes: &'a [u8],
     strings: &'a [Text],
+    parties: &'a Parties,
 }
 
 impl Reader<'_> {
@@ -642,12 +719,7 @@ impl Reader<'_> {
     }
 
     fn opt_bool(&mut self) -> Option<Option<bool>> {
-        match self.byte()? {
-            0 => Some(None),
-            1 => Some(Some(false)),
-            2 => Some(Some(true)),
-            _ => None,
-        }
+        bool_of(self.byte()?)
     }
 
     fn opt_u32(&mut self) -> Option<Option<u32>> {
@@ -742,18 +814,37 @@ impl Reader<'_> {
         }
     }
 
-    fn address(&mut self) -> Option<Address> {
-        Some(Address {
-            street1: self.opt_text()?,
-            street2: self.opt_text()?,
-            city: self.opt_text()?,
-            state: self.opt_text()?,
-            zip: self.opt_text()?,
-            state_description: self.opt_text()?,
-            country: self.opt_text()?,
-            non_us_state_territory: self.opt_text()?,
-            is_non_us: self.opt_bool()?,
+    fn issuer(&mut self) -> Option<Issuer> {
+        let (fields, _) = self.parties.issuers.get(self.len()?, self.strings)?;
+        let [cik, name, trading_symbol, foreign_trading_symbol, sic, state_of_incorporation] =
+            fields;
+        Some(Issuer {
+            cik,
+            name,
+            trading_symbol,
+            foreign_trading_symbol,
+            sic,
+            state_of_incorporation,
         })
+    }
+
+    /// An owner's CIK, name and address.
+    fn owner(&mut self) -> Option<(Option<Text>, Option<Text>, Address)> {
+        let (fields, extra) = self.parties.owners.get(self.len()?, self.strings)?;
+        let [cik, name, street1, street2, city, state, zip, state_description, country, non_us_state_territory] =
+            fields;
+        let address = Address {
+            street1,
+            street2,
+            city,
+            state,
+            zip,
+            state_description,
+            country,
+            non_us_state_territory,
+            is_non_us: bool_of(extra)?,
+        };
+        Some((cik, name, address))
     }
 
     fn source(&mut self) -> Option<Source> {
@@ -832,20 +923,11 @@ impl Reader<'_> {
             _ => Some(DateTime::from_timestamp(self.i()?, 0)?.naive_utc()),
         };
         let date_of_original_submission = self.opt_date()?;
-        let issuer = Issuer {
-            cik: self.opt_text()?,
-            name: self.opt_text()?,
-            trading_symbol: self.opt_text()?,
-            foreign_trading_symbol: self.opt_text()?,
-            sic: self.opt_text()?,
-            state_of_incorporation: self.opt_text()?,
-        };
+        let issuer = self.issuer()?;
         let n = self.len()?;
         let mut owners = Vec::with_capacity(n.min(64));
         for _ in 0..n {
-            let cik = self.opt_text()?;
-            let name = self.opt_text()?;
-            let address = self.address()?;
+            let (cik, name, address) = self.owner()?;
             let roles = self.byte()?;
             owners.push(ReportingOwner {
                 cik,

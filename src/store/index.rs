@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::facts::Facts;
-use super::keys::{KeyId, KeySet};
+use super::keys::{KeyId, KeySet, SeenTexts};
 use super::vocab::{DateField, Plan, Role};
 use super::FilingId;
 use crate::model::{AcquiredDisposed, Filing, FormType, RowKind, TransactionCode};
@@ -42,6 +42,9 @@ pub struct Index {
     owner_keys: Vec<KeyId>,
     /// Where each filing's run starts in `owner_keys`; one entry per filing.
     owner_starts: Vec<u32>,
+    /// Keys found in the batch being added, by text (issuer names, CIKs, symbols, owner
+    /// names).
+    seen: [SeenTexts; 4],
 }
 
 /// Stands for "no key" in the per-filing key columns.
@@ -56,6 +59,15 @@ fn merge_sorted_tail<T: Ord>(v: &mut [T], sorted: usize) {
     v.sort();
 }
 
+/// The key of `raw` as shown (sanitised); `None` when nothing printable is left.
+fn intern_clean(keys: &mut KeySet, raw: &str) -> Option<KeyId> {
+    let clean = crate::text::sanitize(raw);
+    if clean.is_empty() {
+        return None;
+    }
+    keys.intern(&clean)
+}
+
 fn push_unique(list: &mut Vec<FilingId>, id: FilingId) {
     if list.last() != Some(&id) {
         list.push(id);
@@ -65,26 +77,32 @@ fn push_unique(list: &mut Vec<FilingId>, id: FilingId) {
 impl Index {
     /// Indexes filing `id` and fills in the keys of its `facts`.
     pub fn add(&mut self, id: FilingId, filing: &Filing, facts: &mut Facts) {
-        let name = filing.issuer.name.as_deref().map(crate::text::sanitize);
-        if let Some(key) = name
-            .filter(|n| !n.is_empty())
-            .and_then(|n| self.issuers.intern(&n))
+        let [seen_issuers, seen_ciks, seen_tickers, seen_owners] = &mut self.seen;
+        let issuers = &mut self.issuers;
+        if let Some(key) = filing
+            .issuer
+            .name
+            .as_ref()
+            .and_then(|n| seen_issuers.key(n, |n| intern_clean(issuers, n)))
         {
             self.issuers.post(key, id);
             facts.issuer = Some(key);
         }
-        if let Some(cik) = filing.issuer.cik.as_deref() {
-            if let Some(key) = self.issuer_ciks.intern(normalize_cik(cik)) {
-                self.issuer_ciks.post(key, id);
-            }
-        }
-        let ticker = filing.issuer.ticker();
-        if let Some(key) = ticker
-            .as_deref()
-            .map(crate::text::sanitize)
-            .filter(|t| !t.is_empty())
-            .and_then(|t| self.tickers.intern(&t))
+        let ciks = &mut self.issuer_ciks;
+        if let Some(key) = filing
+            .issuer
+            .cik
+            .as_ref()
+            .and_then(|c| seen_ciks.key(c, |c| ciks.intern(normalize_cik(c))))
         {
+            self.issuer_ciks.post(key, id);
+        }
+        let tickers = &mut self.tickers;
+        if let Some(key) = filing.issuer.trading_symbol.as_ref().and_then(|t| {
+            seen_tickers.key(t, |t| {
+                intern_clean(tickers, &crate::model::normalize_ticker(t)?)
+            })
+        }) {
             self.tickers.post(key, id);
             facts.ticker = Some(key);
         }
@@ -93,10 +111,11 @@ impl Index {
         self.owner_starts
             .push(u32::try_from(self.owner_keys.len()).unwrap_or(u32::MAX));
         for (n, owner) in filing.owners.iter().enumerate() {
-            let name = owner.name.as_deref().map(crate::text::sanitize);
-            if let Some(key) = name
-                .filter(|n| !n.is_empty())
-                .and_then(|n| self.owners.intern(&n))
+            let owners = &mut self.owners;
+            if let Some(key) = owner
+                .name
+                .as_ref()
+                .and_then(|name| seen_owners.key(name, |name| intern_clean(owners, name)))
             {
                 self.owners.post(key, id);
                 self.owner_keys.push(key);
@@ -145,6 +164,9 @@ impl Index {
     /// Re-sorts the range columns after a batch was added: each column is a sorted run
     /// followed by the new batch, which is sorted on its own and merged in.
     pub fn finish_batch(&mut self) {
+        for seen in &mut self.seen {
+            seen.clear();
+        }
         merge_sorted_tail(&mut self.by_filed, self.sorted.0);
         merge_sorted_tail(&mut self.by_traded, self.sorted.1);
         merge_sorted_tail(&mut self.by_max_value, self.sorted.2);

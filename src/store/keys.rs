@@ -4,10 +4,57 @@
 //! Search and filters work on these distinct keys, then read each key's posting list:
 //! the ids of the filings that name it, in ascending order.
 
+use std::hash::{Hash, Hasher};
+
 use rustc_hash::FxHashMap;
 
 use super::FilingId;
 use crate::model::Text;
+
+/// Keys already found for the texts of the batch being indexed, by the texts' addresses.
+///
+/// Readers share repeated texts (one allocation for an issuer's name across its filings
+/// of a quarter), so most texts of a batch are found here without cleaning, hashing or
+/// comparing their contents. Each entry holds its text, so the address it is found by
+/// cannot be freed and reused while it is remembered.
+#[derive(Debug, Default)]
+pub struct SeenTexts {
+    keys: FxHashMap<SameText, Option<KeyId>>,
+}
+
+/// A text compared and hashed by address.
+#[derive(Debug)]
+struct SameText(Text);
+
+impl PartialEq for SameText {
+    fn eq(&self, other: &SameText) -> bool {
+        Text::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SameText {}
+
+impl Hash for SameText {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.as_ptr().hash(state);
+    }
+}
+
+impl SeenTexts {
+    /// The key found for `text` earlier in the batch, or else what `find` gives, then
+    /// remembered.
+    pub fn key(&mut self, text: &Text, find: impl FnOnce(&str) -> Option<KeyId>) -> Option<KeyId> {
+        *self
+            .keys
+            .entry(SameText(text.clone()))
+            .or_insert_with(|| find(text))
+    }
+
+    /// Forgets every text (at the end of a batch).
+    pub fn clear(&mut self) {
+        self.keys = FxHashMap::default();
+    }
+}
 
 /// Index of a key in its [`KeySet`].
 pub type KeyId = u32;
@@ -122,5 +169,25 @@ mod tests {
         assert_eq!(keys.folded(b), "schwartz dov");
         assert_eq!(keys.alphabetical_ranks(), vec![0, 1]);
         assert_eq!(keys.postings(99), &[] as &[u32]);
+    }
+
+    #[test]
+    fn seen_texts_answer_by_address() {
+        use super::SeenTexts;
+        use crate::model::Text;
+        let mut seen = SeenTexts::default();
+        let a: Text = "ACME".into();
+        let twin: Text = "ACME".into();
+        let mut calls = 0;
+        let mut find = |_: &str| {
+            calls += 1;
+            Some(calls)
+        };
+        assert_eq!(seen.key(&a, &mut find), Some(1));
+        assert_eq!(seen.key(&a.clone(), &mut find), Some(1));
+        // Same contents at another address: asked again.
+        assert_eq!(seen.key(&twin, &mut find), Some(2));
+        seen.clear();
+        assert_eq!(seen.key(&a, &mut find), Some(3));
     }
 }

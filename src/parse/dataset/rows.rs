@@ -184,11 +184,15 @@ pub struct ChunkOut {
     pub warnings: Vec<(u32, String)>,
 }
 
+/// The most distinct texts one chunk shares.
+const MAX_SHARED: usize = 1 << 20;
+
 /// Shares repeated strings within a chunk: accession numbers repeat on every row of a
 /// filing, security titles and footnote texts across filings.
 #[derive(Default)]
 struct Interner {
-    set: rustc_hash::FxHashSet<Text>,
+    /// Each text with its hash, so that growing the table never hashes a text again.
+    set: hashbrown::HashTable<(u64, Text)>,
     /// The last accession number seen: a filing's rows mostly sit together.
     last_key: Option<Text>,
     /// `F1`…`F63`, the footnote ids nearly every cell holds, by number.
@@ -242,15 +246,32 @@ impl Interner {
     }
 
     /// One shared copy of a repeated text (titles, names, footnote texts).
+    /// Room for about `texts` distinct texts without growing.
+    fn with_capacity(texts: usize) -> Interner {
+        Interner {
+            set: hashbrown::HashTable::with_capacity(texts.min(MAX_SHARED)),
+            ..Interner::default()
+        }
+    }
+
     fn get(&mut self, s: &str) -> Text {
-        if let Some(t) = self.set.get(s) {
-            return t.clone();
+        use std::hash::BuildHasher;
+        let h = rustc_hash::FxBuildHasher.hash_one(s);
+        let full = self.set.len() >= MAX_SHARED;
+        match self.set.entry(
+            h,
+            |(stored, t)| *stored == h && **t == *s,
+            |(stored, _)| *stored,
+        ) {
+            hashbrown::hash_table::Entry::Occupied(e) => e.get().1.clone(),
+            hashbrown::hash_table::Entry::Vacant(v) => {
+                let text = Text::from(s);
+                if !full {
+                    v.insert((h, text.clone()));
+                }
+                text
+            }
         }
-        let text: Text = Text::from(s);
-        if self.set.len() < 1 << 20 {
-            self.set.insert(text.clone());
-        }
-        text
     }
 }
 
@@ -356,7 +377,7 @@ pub fn parse_chunk(file: usize, layout: &Layout, chunk: &Chunk<'_>) -> ChunkOut 
         tables: Tables::default(),
         warnings: Vec::new(),
     };
-    let mut interner = Interner::default();
+    let mut interner = Interner::with_capacity(chunk.lines);
     let mut splitter = tsv::Splitter::default();
     let width = layout.columns.len();
     let estimate = chunk.lines + 1;

@@ -13,8 +13,8 @@ mod row;
 
 pub use codes::{AcquiredDisposed, DirectIndirect, FormType, Timeliness, TransactionCode};
 pub use filing::{
-    normalize_ticker, Address, Filing, Flags, Footnote, Issuer, Relationship, ReportingOwner,
-    Signature, Source, SourceKind,
+    Address, Filing, Flags, Footnote, Issuer, Relationship, ReportingOwner, Signature, Source,
+    SourceKind,
 };
 pub use fv::{FootnoteId, FootnoteIds, Fv};
 pub use row::{Coding, DerivativeTerms, Row, RowKind, Table};

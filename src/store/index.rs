@@ -98,11 +98,11 @@ impl Index {
             self.issuer_ciks.post(key, id);
         }
         let tickers = &mut self.tickers;
-        if let Some(key) = filing.issuer.trading_symbol.as_ref().and_then(|t| {
-            seen_tickers.key(t, |t| {
-                intern_clean(tickers, &crate::model::normalize_ticker(t)?)
+        if let Some(key) =
+            filing.issuer.trading_symbol.as_ref().and_then(|t| {
+                seen_tickers.key(t, |_| intern_clean(tickers, &filing.issuer.ticker()?))
             })
-        }) {
+        {
             self.tickers.post(key, id);
             facts.ticker = Some(key);
         }

@@ -4,8 +4,6 @@
 //! Search and filters work on these distinct keys, then read each key's posting list:
 //! the ids of the filings that name it, in ascending order.
 
-use std::hash::{Hash, Hasher};
-
 use rustc_hash::FxHashMap;
 
 use super::FilingId;
@@ -19,35 +17,18 @@ use crate::model::Text;
 /// cannot be freed and reused while it is remembered.
 #[derive(Debug, Default)]
 pub struct SeenTexts {
-    keys: FxHashMap<SameText, Option<KeyId>>,
-}
-
-/// A text compared and hashed by address.
-#[derive(Debug)]
-struct SameText(Text);
-
-impl PartialEq for SameText {
-    fn eq(&self, other: &SameText) -> bool {
-        Text::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Eq for SameText {}
-
-impl Hash for SameText {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.as_ptr().hash(state);
-    }
+    /// By address: the text (held, so the address stays its own) and its key.
+    keys: FxHashMap<usize, (Text, Option<KeyId>)>,
 }
 
 impl SeenTexts {
     /// The key found for `text` earlier in the batch, or else what `find` gives, then
     /// remembered.
     pub fn key(&mut self, text: &Text, find: impl FnOnce(&str) -> Option<KeyId>) -> Option<KeyId> {
-        *self
-            .keys
-            .entry(SameText(text.clone()))
-            .or_insert_with(|| find(text))
+        self.keys
+            .entry(text.as_ptr() as usize)
+            .or_insert_with(|| (text.clone(), find(text)))
+            .1
     }
 
     /// Forgets every text (at the end of a batch).

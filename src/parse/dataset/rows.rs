@@ -245,7 +245,6 @@ impl Interner {
         FootnoteId(text)
     }
 
-    /// One shared copy of a repeated text (titles, names, footnote texts).
     /// Room for about `texts` distinct texts without growing.
     fn with_capacity(texts: usize) -> Interner {
         Interner {
@@ -254,6 +253,7 @@ impl Interner {
         }
     }
 
+    /// One shared copy of a repeated text (titles, names, footnote texts).
     fn get(&mut self, s: &str) -> Text {
         use std::hash::BuildHasher;
         let h = rustc_hash::FxBuildHasher.hash_one(s);

@@ -57,16 +57,23 @@ struct Texts {
     ids: hashbrown::HashTable<(u32, u32)>,
 }
 
-/// The hash of a text, reduced to 32 bits.
-fn text_hash(t: &str) -> u32 {
-    use std::hash::BuildHasher;
-    (rustc_hash::FxBuildHasher.hash_one(t) >> 32) as u32
-}
-
-/// The hash of some bytes, reduced to 32 bits.
-fn text_hash_bytes(b: &[u8]) -> u32 {
+/// The hash of a text's bytes (or a record's key), reduced to 32 bits.
+fn text_hash(b: &[u8]) -> u32 {
     use std::hash::BuildHasher;
     (rustc_hash::FxBuildHasher.hash_one(b) >> 32) as u32
+}
+
+/// Appends `v` as a variable-length integer: seven bits a byte, low bits first.
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
 }
 
 /// Texts of an issuer record: CIK, name, trading symbol, foreign trading symbol, SIC,
@@ -100,7 +107,7 @@ fn spread(h: u32) -> u64 {
 impl Texts {
     fn intern(&mut self, t: &Text) -> u32 {
         let strings = &self.strings;
-        let h = text_hash(t);
+        let h = text_hash(t.as_bytes());
         let same = |&(id, stored): &(u32, u32)| {
             stored == h && strings.get(id as usize).is_some_and(|s| **s == **t)
         };
@@ -311,16 +318,8 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn u(&mut self, mut v: u64) {
-        loop {
-            let byte = (v & 0x7f) as u8;
-            v >>= 7;
-            if v == 0 {
-                self.out.push(byte);
-                return;
-            }
-            self.out.push(byte | 0x80);
-        }
+    fn u(&mut self, v: u64) {
+        put_varint(self.out, v);
     }
 
     fn i(&mut self, v: i64) {

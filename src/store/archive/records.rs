@@ -9,12 +9,12 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{text_hash_bytes, Memo, Texts};
+use super::{put_varint, spread, text_hash, Memo, Texts};
 use crate::model::Text;
 
 /// Distinct records of `N` optional texts (and one extra byte), numbered in order of
 /// arrival.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub(super) struct Records<const N: usize> {
     /// Each record's texts, as string-table numbers plus one (0: absent).
     fields: Vec<[u32; N]>,
@@ -28,18 +28,6 @@ pub(super) struct Records<const N: usize> {
     table: hashbrown::HashTable<(u32, u32)>,
 }
 
-impl<const N: usize> Default for Records<N> {
-    fn default() -> Self {
-        Records {
-            fields: Vec::new(),
-            extras: Vec::new(),
-            keys: Vec::new(),
-            ends: Vec::new(),
-            table: hashbrown::HashTable::new(),
-        }
-    }
-}
-
 /// Records met earlier in the same batch, by the addresses of their texts. Valid only
 /// while the batch is alive and unchanged, as [`Memo`] is.
 pub(super) type RecordMemo<const N: usize> = FxHashMap<([usize; N], u8), u32>;
@@ -49,25 +37,12 @@ pub(super) type RecordMemo<const N: usize> = FxHashMap<([usize; N], u8), u32>;
 /// different records have the same key.
 fn key<const N: usize>(out: &mut Vec<u8>, fields: &[Option<&Text>; N], extra: u8) {
     for f in fields {
-        let mut v = f.map_or(0, |t| t.len() as u64 + 1);
-        loop {
-            let byte = (v & 0x7f) as u8;
-            v >>= 7;
-            if v == 0 {
-                out.push(byte);
-                break;
-            }
-            out.push(byte | 0x80);
-        }
+        put_varint(out, f.map_or(0, |t| t.len() as u64 + 1));
         if let Some(t) = f {
             out.extend_from_slice(t.as_bytes());
         }
     }
     out.push(extra);
-}
-
-fn spread(h: u32) -> u64 {
-    super::spread(h)
 }
 
 impl<const N: usize> Records<N> {
@@ -102,7 +77,7 @@ impl<const N: usize> Records<N> {
         }
         scratch.clear();
         key(scratch, &fields, extra);
-        let h = text_hash_bytes(scratch);
+        let h = text_hash(scratch);
         let (keys, ends) = (&self.keys, &self.ends);
         let same = |&(id, stored): &(u32, u32)| {
             stored == h && record_key(keys, ends, id as usize) == Some(scratch.as_slice())
@@ -180,30 +155,20 @@ mod tests {
             // A copy of the same texts at another address, as a later quarter holds.
             let (x2, y2): (Text, Text) = (x.as_ref().into(), y.as_ref().into());
             let (fx, fy) = if batch % 2 == 0 { (&x, &y) } else { (&x2, &y2) };
-            ids.push(records.intern(
-                &mut texts,
-                &mut memo,
-                &mut seen,
-                &mut scratch,
-                [Some(fx), Some(fy)],
-                1,
-            ));
-            ids.push(records.intern(
-                &mut texts,
-                &mut memo,
-                &mut seen,
-                &mut scratch,
-                [Some(fx), None],
-                1,
-            ));
-            ids.push(records.intern(
-                &mut texts,
-                &mut memo,
-                &mut seen,
-                &mut scratch,
-                [Some(fx), Some(fy)],
-                2,
-            ));
+            for (fields, extra) in [
+                ([Some(fx), Some(fy)], 1),
+                ([Some(fx), None], 1),
+                ([Some(fx), Some(fy)], 2),
+            ] {
+                ids.push(records.intern(
+                    &mut texts,
+                    &mut memo,
+                    &mut seen,
+                    &mut scratch,
+                    fields,
+                    extra,
+                ));
+            }
         }
         assert_eq!(ids, [0, 1, 2, 0, 1, 2, 0, 1, 2]);
         assert_eq!(records.len(), 3);

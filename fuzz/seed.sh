@@ -2,6 +2,8 @@
 # Seeds every fuzz corpus (corpus/<target>/) from the project's own samples and, when
 # ../shared is there, from the real filings: the corpora themselves are not kept.
 # Targets whose first byte picks a reader or a table get one seed per choice.
+# Also writes one libFuzzer dictionary per target (dict/<target>.dict): the string
+# literals of the readers it feeds, and for XML the element names of the samples.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=..
@@ -43,5 +45,23 @@ for f in "$shared"/filings/datasets/*/*.tsv; do
 done
 
 # load_any: every kind of file the loader sniffs.
-cp corpus/xml/* corpus/submission/* corpus/load_any/
+find corpus/xml corpus/submission -type f -exec cp -t corpus/load_any/ {} +
+
+# Dictionaries: literals of 2 to 40 characters without quotes, backslashes or braces.
+mkdir -p dict
+literals() { # literals <source files...>
+    grep -ohE '"[^"\\{}]{2,40}"' "$@" | sort -u
+}
+tags() { # element names of the XML samples, as start and end tags
+    for f in "$root"/assets/*.xml "$shared"/filings/xml/*.xml; do
+        if [ -f "$f" ]; then grep -oE '<[A-Za-z][A-Za-z0-9]*' "$f" || true; fi
+    done | sort -u | sed -E 's|<(.*)|"<\1>"\n"</\1>"|'
+}
+src="$root"/src/parse
+{ literals "$src"/xml/*.rs "$src"/values.rs; tags; } | sort -u > dict/xml.dict
+{ literals "$src"/submission/*.rs "$src"/xml/*.rs "$src"/values.rs; tags; } | sort -u > dict/submission.dict
+literals "$src"/dataset/*.rs "$src"/values.rs > dict/dataset_table.dict
+literals "$src"/rendered/*.rs "$src"/values.rs > dict/rendered.dict
+{ literals "$src"/*.rs "$src"/*/*.rs; tags; } | sort -u > dict/load_any.dict
+for d in dict/*.dict; do echo "$d: $(wc -l < "$d") entries"; done
 for d in corpus/*; do echo "$d: $(find "$d" -type f | wc -l) files"; done

@@ -190,9 +190,10 @@ fn main() -> anyhow::Result<()> {
             n.div_ceil(PER_QUARTER)
         ),
         format!(
-            "{} s, {} rows/s (runs: {load_range})",
+            "{} s, {} rows/s, {} s of CPU (runs: {load_range})",
             get("load_s"),
-            get("rows_per_s")
+            get("rows_per_s"),
+            get("load_cpu_s")
         ),
         "8 s",
         "",
@@ -447,6 +448,22 @@ fn peak_rss_kb() -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU time this process has used so far, user and system, in seconds (Linux reports it
+/// in `/proc/self/stat` in hundredths of a second).
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // The fields after the command name, which is in parentheses.
+            let rest = s.rsplit_once(')')?.1;
+            let mut fields = rest.split_whitespace().skip(11);
+            let user: f64 = fields.next()?.parse().ok()?;
+            let system: f64 = fields.next()?.parse().ok()?;
+            Some((user + system) / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
 fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     let i = ((v.len() as f64 - 1.0) * p).round() as usize;
@@ -475,6 +492,7 @@ fn child(dir: &Path, started: Instant) -> anyhow::Result<()> {
     // As in the app: a worker thread loads, and batches are added to the store as
     // they arrive, while the next ones are read.
     let t = Instant::now();
+    let cpu_before = cpu_seconds();
     let (tx, rx) = std::sync::mpsc::sync_channel(1);
     let root = dir.to_path_buf();
     let loader = std::thread::spawn(move || {
@@ -499,6 +517,7 @@ fn child(dir: &Path, started: Instant) -> anyhow::Result<()> {
     let load_s = t.elapsed().as_secs_f64();
     let n = store.len();
     println!("load_s={load_s:.2}");
+    println!("load_cpu_s={:.2}", cpu_seconds() - cpu_before);
     println!("rows_per_s={:.0}", rows as f64 / load_s);
     let peak = peak_rss_kb();
     println!("peak_mb={}", peak >> 10);

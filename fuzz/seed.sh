@@ -47,10 +47,11 @@ done
 # load_any: every kind of file the loader sniffs.
 find corpus/xml corpus/submission -type f -exec cp -t corpus/load_any/ {} +
 
-# Dictionaries: literals of 2 to 40 characters without quotes, backslashes or braces.
+# Dictionaries: literals of 2 to 40 printable ASCII characters without quotes,
+# backslashes or braces (libFuzzer reads nothing else unescaped).
 mkdir -p dict
 literals() { # literals <source files...>
-    grep -ohE '"[^"\\{}]{2,40}"' "$@" | sort -u
+    LC_ALL=C grep -ohE '"[] !#-[^-z|~]{2,40}"' "$@" | sort -u
 }
 tags() { # element names of the XML samples, as start and end tags
     for f in "$root"/assets/*.xml "$shared"/filings/xml/*.xml; do

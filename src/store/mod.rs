@@ -77,34 +77,47 @@ impl Store {
     /// its place, takes the facts only the newcomer has (filing date, acceptance time)
     /// and remembers its source. The loader reads single files before data-set quarters,
     /// so the copy held first is the more precise one.
-    pub fn extend(&mut self, batch: Vec<Filing>) -> usize {
+    pub fn extend(&mut self, mut batch: Vec<Filing>) -> usize {
         let room = (FilingId::MAX as usize).saturating_sub(self.facts.len());
-        let mut added = Vec::with_capacity(batch.len().min(room));
-        for filing in batch {
-            if let Some(id) = filing
+        let start = self.facts.len();
+        // Filings stay where they are in the batch; only repeats (and any past the last
+        // id) are taken out, the repeats to be merged once the batch is stored.
+        let mut fresh = 0;
+        let mut taken = Vec::new();
+        for (i, filing) in batch.iter().enumerate() {
+            let held = filing
                 .accession_number
                 .as_ref()
-                .and_then(|a| self.accessions.get(a))
-            {
-                self.absorb(id, filing);
+                .and_then(|a| self.accessions.get(a));
+            if held.is_some() || fresh >= room {
+                taken.push((i, held));
                 continue;
             }
-            if added.len() >= room {
-                break;
-            }
             if let Some(a) = &filing.accession_number {
-                let id =
-                    FilingId::try_from(self.facts.len() + added.len()).unwrap_or(FilingId::MAX);
+                let id = FilingId::try_from(start + fresh).unwrap_or(FilingId::MAX);
                 self.accessions.insert(a, id);
             }
-            added.push(filing);
+            fresh += 1;
         }
+        let mut repeats = Vec::new();
+        if !taken.is_empty() {
+            let mut taken = taken.into_iter().peekable();
+            let mut kept = Vec::with_capacity(fresh);
+            for (i, filing) in batch.into_iter().enumerate() {
+                match taken.next_if(|(t, _)| *t == i) {
+                    Some((_, Some(id))) => repeats.push((id, filing)),
+                    Some((_, None)) => {}
+                    None => kept.push(filing),
+                }
+            }
+            batch = kept;
+        }
+        let added = batch;
         // Indexing (with each filing's summary) on this thread and encoding into the
         // archive on another run side by side, since they touch different parts of the
         // store. Neither waits on the shared thread pool, which the loader keeps busy
         // reading the next batch. Filings are kept encoded (a few hundred bytes each,
         // texts shared); the explorer decodes the ones it shows.
-        let start = self.facts.len();
         let mut facts = Vec::with_capacity(added.len());
         let archive = Arc::make_mut(&mut self.filings);
         let index = &mut self.index;
@@ -120,6 +133,9 @@ impl Store {
         });
         self.facts.append(&mut facts);
         self.orders = Default::default();
+        for (id, filing) in repeats {
+            self.absorb(id, filing);
+        }
         added.len()
     }
 

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::facts::Facts;
 use super::keys::{KeyId, KeySet, SeenTexts};
+use super::runs::SortedRuns;
 use super::vocab::{DateField, Plan, Role};
 use super::FilingId;
 use crate::model::{AcquiredDisposed, Filing, FormType, RowKind, TransactionCode};
@@ -29,11 +30,9 @@ pub struct Index {
     forms: FxHashMap<FormType, Vec<FilingId>>,
     roles: [Vec<FilingId>; 4],
     plans: [Vec<FilingId>; 3],
-    by_filed: Vec<(NaiveDate, FilingId)>,
-    by_traded: Vec<(NaiveDate, FilingId)>,
-    by_max_value: Vec<(Decimal, FilingId)>,
-    /// How many entries of `by_filed`, `by_traded` and `by_max_value` are in order.
-    sorted: (usize, usize, usize),
+    by_filed: SortedRuns<NaiveDate>,
+    by_traded: SortedRuns<NaiveDate>,
+    by_max_value: SortedRuns<Decimal>,
     /// Issuer key of every filing, [`NO_KEY`] when it has none.
     issuer_keys: Vec<KeyId>,
     /// Ticker key of every filing, [`NO_KEY`] when it has none.
@@ -49,15 +48,6 @@ pub struct Index {
 
 /// Stands for "no key" in the per-filing key columns.
 pub const NO_KEY: KeyId = KeyId::MAX;
-
-/// Sorts `v[sorted..]` and merges it into the sorted `v[..sorted]`: once the tail is
-/// sorted too, the standard stable sort finds the two runs and merges them in linear time.
-fn merge_sorted_tail<T: Ord>(v: &mut [T], sorted: usize) {
-    if let Some(tail) = v.get_mut(sorted..) {
-        tail.sort_unstable();
-    }
-    v.sort();
-}
 
 /// The key of `raw` as shown (sanitised); `None` when nothing printable is left.
 fn intern_clean(keys: &mut KeySet, raw: &str) -> Option<KeyId> {
@@ -149,32 +139,26 @@ impl Index {
             }
             if row.kind == RowKind::Transaction {
                 if let Some(d) = row.transaction_date.value {
-                    self.by_traded.push((d, id));
+                    self.by_traded.push(d, id);
                 }
             }
         }
         if let Some(d) = facts.date {
-            self.by_filed.push((d, id));
+            self.by_filed.push(d, id);
         }
         if let Some(v) = facts.max_value {
-            self.by_max_value.push((v, id));
+            self.by_max_value.push(v, id);
         }
     }
 
-    /// Re-sorts the range columns after a batch was added: each column is a sorted run
-    /// followed by the new batch, which is sorted on its own and merged in.
+    /// Ends a batch: its date and value pairs become searchable (see [`SortedRuns`]).
     pub fn finish_batch(&mut self) {
         for seen in &mut self.seen {
             seen.clear();
         }
-        merge_sorted_tail(&mut self.by_filed, self.sorted.0);
-        merge_sorted_tail(&mut self.by_traded, self.sorted.1);
-        merge_sorted_tail(&mut self.by_max_value, self.sorted.2);
-        self.sorted = (
-            self.by_filed.len(),
-            self.by_traded.len(),
-            self.by_max_value.len(),
-        );
+        self.by_filed.finish_batch();
+        self.by_traded.finish_batch();
+        self.by_max_value.finish_batch();
     }
 
     /// The issuer and ticker keys of every filing, by id ([`NO_KEY`] where missing):
@@ -244,23 +228,12 @@ impl Index {
             DateField::Filed => &self.by_filed,
             DateField::Traded => &self.by_traded,
         };
-        let start = from.map_or(0, |f| column.partition_point(|(d, _)| *d < f));
-        let end = to.map_or(column.len(), |t| column.partition_point(|(d, _)| *d <= t));
-        column
-            .get(start..end.max(start))
-            .unwrap_or_default()
-            .iter()
-            .map(|(_, id)| *id)
+        column.in_range(from..=to)
     }
 
     /// Ids with a transaction worth at least `min`.
     pub fn with_value_at_least(&self, min: Decimal) -> impl Iterator<Item = FilingId> + '_ {
-        let start = self.by_max_value.partition_point(|(v, _)| *v < min);
-        self.by_max_value
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .map(|(_, id)| *id)
+        self.by_max_value.in_range(Some(min)..=None)
     }
 }
 
@@ -271,30 +244,5 @@ pub fn normalize_cik(raw: &str) -> &str {
         "0"
     } else {
         t
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::merge_sorted_tail;
-
-    #[test]
-    fn a_new_batch_is_merged_into_the_sorted_run() {
-        let mut v = vec![1, 4, 9, 7, 2, 9, 12];
-        merge_sorted_tail(&mut v, 3);
-        assert_eq!(v, [1, 2, 4, 7, 9, 9, 12]);
-        let mut v = vec![1, 2, 5, 4];
-        merge_sorted_tail(&mut v, 2);
-        assert_eq!(
-            v,
-            [1, 2, 4, 5],
-            "a tail that only follows is sorted in place"
-        );
-        let mut v = vec![3, 1, 2];
-        merge_sorted_tail(&mut v, 0);
-        assert_eq!(v, [1, 2, 3]);
-        let mut v: Vec<u8> = Vec::new();
-        merge_sorted_tail(&mut v, 5);
-        assert!(v.is_empty());
     }
 }

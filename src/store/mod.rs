@@ -13,6 +13,7 @@ pub mod filter;
 pub mod idset;
 pub mod index;
 pub mod keys;
+pub mod runs;
 pub mod search;
 pub mod sort;
 pub mod view;

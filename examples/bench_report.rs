@@ -7,7 +7,7 @@
 //!
 //! It generates synthetic filings (XML documents and data-set quarters), measures XML
 //! parsing per core, a data-set quarter's load, and a million filings loaded into the
-//! explorer's store in a child process (three times, so its peak resident memory is the load's own
+//! explorer's store through the app's own event loop, in a child process (three times, so its peak resident memory is the load's own
 //! and the machine's moving speed shows as a range),
 //! with search, filter and frame latencies there. With `--python`, the peers a user would
 //! otherwise reach for (edgartools, pandas, scripts in `../shared/bench`) run in the same
@@ -21,6 +21,8 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
@@ -35,6 +37,7 @@ use insider_tui::store::search::search;
 use insider_tui::store::sort::SortKey;
 use insider_tui::store::{view, Store};
 use insider_tui::synth::{Generator, SynthOptions};
+use insider_tui::terminal::MAX_IN_FLIGHT;
 use insider_tui::write::dataset::{to_tables, write_dir, write_zip, HeaderEra};
 use insider_tui::write::xml::to_xml;
 
@@ -489,31 +492,76 @@ fn child(dir: &Path, started: Instant) -> anyhow::Result<()> {
         started.elapsed().as_secs_f64() * 1e3
     );
 
-    // As in the app: a worker thread loads, and batches are added to the store as
-    // they arrive, while the next ones are read.
+    // The app's own loop: a worker thread loads (waiting while too many read filings
+    // are not yet in the store), and the main loop takes batches in slices, rebuilds the
+    // view at most every 150 ms and draws a frame whenever something changed.
     let t = Instant::now();
     let cpu_before = cpu_seconds();
-    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    let (tx, rx) = std::sync::mpsc::channel::<Option<LoadEvent>>();
+    let in_flight = Arc::new(AtomicUsize::new(0));
     let root = dir.to_path_buf();
+    let loader_in_flight = Arc::clone(&in_flight);
     let loader = std::thread::spawn(move || {
         load_with(&[root], &|event| {
-            if let LoadEvent::Loaded { filings, .. } = event {
-                let _ = tx.send(filings);
+            while loader_in_flight.load(Ordering::SeqCst) > MAX_IN_FLIGHT {
+                std::thread::sleep(Duration::from_millis(5));
             }
+            if let LoadEvent::Loaded { filings, .. } = &event {
+                loader_in_flight.fetch_add(filings.len(), Ordering::SeqCst);
+            }
+            let _ = tx.send(Some(event));
         });
+        let _ = tx.send(None);
     });
-    let mut store = Store::new();
+    let mut app = App::loading(Query::default());
+    app.update(Action::Resize(120, 40));
     let mut rows = 0usize;
-    for filings in rx {
-        rows += filings
-            .iter()
-            .map(|f| f.rows.len() + f.owners.len() + f.footnotes.len() + f.signatures.len() + 1)
-            .sum::<usize>();
-        store.extend(filings);
+    let mut is_read = false;
+    while !is_read || app.has_pending() {
+        if app.take_dirty() {
+            terminal.draw(|f| insider_tui::ui::draw(f, &app))?;
+        }
+        let wait = if app.has_pending() {
+            Duration::ZERO
+        } else if app.is_refresh_pending() {
+            Duration::from_millis(50)
+        } else {
+            Duration::from_secs(1)
+        };
+        let mut messages: Vec<Option<LoadEvent>> = rx.recv_timeout(wait).into_iter().collect();
+        messages.extend(rx.try_iter());
+        for message in messages {
+            match message {
+                Some(event) => {
+                    if let LoadEvent::Loaded { filings, .. } = &event {
+                        rows += filings
+                            .iter()
+                            .map(|f| {
+                                f.rows.len()
+                                    + f.owners.len()
+                                    + f.footnotes.len()
+                                    + f.signatures.len()
+                                    + 1
+                            })
+                            .sum::<usize>();
+                    }
+                    let taken = app.on_load(event);
+                    in_flight.fetch_sub(taken, Ordering::SeqCst);
+                }
+                None => {
+                    app.on_load_finished();
+                    is_read = true;
+                }
+            }
+        }
+        let taken = app.absorb_pending();
+        in_flight.fetch_sub(taken, Ordering::SeqCst);
+        app.tick(Instant::now());
     }
     loader
         .join()
         .map_err(|_| anyhow::anyhow!("the loader thread panicked"))?;
+    let mut store = app.into_store();
     let load_s = t.elapsed().as_secs_f64();
     let n = store.len();
     println!("load_s={load_s:.2}");

@@ -195,10 +195,11 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// Filings read but not yet in the store beyond which the loader waits: about two
-/// data-set quarters, so that reading runs ahead of the store without holding a whole
-/// download in memory.
-const MAX_IN_FLIGHT: usize = 150_000;
+/// Filings read but not yet in the store beyond which the loader waits: about one
+/// data-set quarter, so that reading the next quarter overlaps storing this one without
+/// holding more than two quarters' filings at once (a million filings peaked near 2 GB
+/// with two and a half in flight, at 1.74 GB with this).
+pub const MAX_IN_FLIGHT: usize = 64_000;
 
 /// Loads the files on a worker thread; batches arrive as messages. `in_flight` counts
 /// the filings sent and not yet added to the store.

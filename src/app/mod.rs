@@ -196,6 +196,11 @@ impl App {
 
     // ----- reading the state (the ui draws from these) -----
 
+    /// The loaded filings, taken out of the app (for measuring what a load left).
+    pub fn into_store(self) -> Store {
+        self.store
+    }
+
     /// The loaded filings.
     pub fn store(&self) -> &Store {
         &self.store

@@ -30,14 +30,14 @@ use clap::Parser;
 use rayon::prelude::*;
 
 use insider_tui::app::{Action, App};
-use insider_tui::load::{load, load_with, LoadEvent};
+use insider_tui::load::{load, LoadEvent};
 use insider_tui::model::Text;
 use insider_tui::store::filter::Query;
 use insider_tui::store::search::search;
 use insider_tui::store::sort::SortKey;
 use insider_tui::store::{view, Store};
 use insider_tui::synth::{Generator, SynthOptions};
-use insider_tui::terminal::MAX_IN_FLIGHT;
+use insider_tui::terminal::load_throttled;
 use insider_tui::write::dataset::{to_tables, write_dir, write_zip, HeaderEra};
 use insider_tui::write::xml::to_xml;
 
@@ -502,13 +502,7 @@ fn child(dir: &Path, started: Instant) -> anyhow::Result<()> {
     let root = dir.to_path_buf();
     let loader_in_flight = Arc::clone(&in_flight);
     let loader = std::thread::spawn(move || {
-        load_with(&[root], &|event| {
-            while loader_in_flight.load(Ordering::SeqCst) > MAX_IN_FLIGHT {
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            if let LoadEvent::Loaded { filings, .. } = &event {
-                loader_in_flight.fetch_add(filings.len(), Ordering::SeqCst);
-            }
+        load_throttled(&[root], &loader_in_flight, &|event| {
             let _ = tx.send(Some(event));
         });
         let _ = tx.send(None);
@@ -521,14 +515,8 @@ fn child(dir: &Path, started: Instant) -> anyhow::Result<()> {
         if app.take_dirty() {
             terminal.draw(|f| insider_tui::ui::draw(f, &app))?;
         }
-        let wait = if app.has_pending() {
-            Duration::ZERO
-        } else if app.is_refresh_pending() {
-            Duration::from_millis(50)
-        } else {
-            Duration::from_secs(1)
-        };
-        let mut messages: Vec<Option<LoadEvent>> = rx.recv_timeout(wait).into_iter().collect();
+        let mut messages: Vec<Option<LoadEvent>> =
+            rx.recv_timeout(app.idle_wait()).into_iter().collect();
         messages.extend(rx.try_iter());
         for message in messages {
             match message {

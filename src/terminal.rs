@@ -114,14 +114,7 @@ fn run_loop(options: ExploreOptions) -> anyhow::Result<()> {
         if app.take_dirty() {
             terminal.draw(|frame| crate::ui::draw(frame, &app))?;
         }
-        let wait = if app.has_pending() {
-            Duration::ZERO
-        } else if app.is_refresh_pending() {
-            Duration::from_millis(50)
-        } else {
-            Duration::from_secs(1)
-        };
-        match rx.recv_timeout(wait) {
+        match rx.recv_timeout(app.idle_wait()) {
             Ok(msg) => apply(&mut app, msg, &in_flight),
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,
@@ -205,15 +198,28 @@ pub const MAX_IN_FLIGHT: usize = 64_000;
 /// the filings sent and not yet added to the store.
 fn spawn_load(paths: Vec<PathBuf>, tx: Sender<Msg>, in_flight: Arc<AtomicUsize>) {
     thread::spawn(move || {
-        load_with(&paths, &|event| {
-            while in_flight.load(Ordering::SeqCst) > MAX_IN_FLIGHT {
-                thread::sleep(Duration::from_millis(5));
-            }
-            if let LoadEvent::Loaded { filings, .. } = &event {
-                in_flight.fetch_add(filings.len(), Ordering::SeqCst);
-            }
+        load_throttled(&paths, &in_flight, &|event| {
             let _ = tx.send(Msg::Load(event));
         });
         let _ = tx.send(Msg::LoadFinished);
+    });
+}
+
+/// Loads `paths` as [`load_with`] does, but before handing on each event waits while
+/// more than [`MAX_IN_FLIGHT`] read filings are counted in `in_flight`; the caller
+/// subtracts the filings it has taken into the store.
+pub fn load_throttled(
+    paths: &[PathBuf],
+    in_flight: &AtomicUsize,
+    on_event: &(dyn Fn(LoadEvent) + Sync),
+) {
+    load_with(paths, &|event| {
+        while in_flight.load(Ordering::SeqCst) > MAX_IN_FLIGHT {
+            thread::sleep(Duration::from_millis(5));
+        }
+        if let LoadEvent::Loaded { filings, .. } = &event {
+            in_flight.fetch_add(filings.len(), Ordering::SeqCst);
+        }
+        on_event(event);
     });
 }

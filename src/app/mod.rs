@@ -398,6 +398,18 @@ impl App {
         n
     }
 
+    /// How long the event loop may wait for the next message: not at all while read
+    /// filings wait to join the store, briefly while the view waits for a rebuild.
+    pub fn idle_wait(&self) -> Duration {
+        if self.has_pending() {
+            Duration::ZERO
+        } else if self.is_refresh_pending() {
+            Duration::from_millis(50)
+        } else {
+            Duration::from_secs(1)
+        }
+    }
+
     /// Whether read filings wait to join the store.
     pub fn has_pending(&self) -> bool {
         !self.pending.is_empty()

@@ -10,12 +10,14 @@
 
 use std::ops::RangeInclusive;
 
+use super::FilingId;
+
 /// Sorted runs of `(key, id)` pairs, longest first, plus the pairs of the batch being
 /// added.
 #[derive(Debug, Clone)]
 pub struct SortedRuns<K> {
-    runs: Vec<Vec<(K, u32)>>,
-    batch: Vec<(K, u32)>,
+    runs: Vec<Vec<(K, FilingId)>>,
+    batch: Vec<(K, FilingId)>,
 }
 
 impl<K> Default for SortedRuns<K> {
@@ -29,7 +31,7 @@ impl<K> Default for SortedRuns<K> {
 
 impl<K: Ord + Copy> SortedRuns<K> {
     /// Adds a pair to the batch being built; it is searchable after [`Self::finish_batch`].
-    pub fn push(&mut self, key: K, id: u32) {
+    pub fn push(&mut self, key: K, id: FilingId) {
         self.batch.push((key, id));
     }
 
@@ -55,7 +57,10 @@ impl<K: Ord + Copy> SortedRuns<K> {
     }
 
     /// Ids whose key lies in `range`, run by run (each run in key order).
-    pub fn in_range(&self, range: RangeInclusive<Option<K>>) -> impl Iterator<Item = u32> + '_ {
+    pub fn in_range(
+        &self,
+        range: RangeInclusive<Option<K>>,
+    ) -> impl Iterator<Item = FilingId> + '_ {
         let (from, to) = range.into_inner();
         self.runs.iter().flat_map(move |run| {
             let start = from.map_or(0, |f| run.partition_point(|(k, _)| *k < f));
@@ -65,11 +70,6 @@ impl<K: Ord + Copy> SortedRuns<K> {
                 .iter()
                 .map(|&(_, id)| id)
         })
-    }
-
-    /// Number of sorted runs (for tests and reports).
-    pub fn runs(&self) -> usize {
-        self.runs.len()
     }
 }
 
@@ -96,7 +96,7 @@ mod tests {
             }
             column.finish_batch();
         }
-        assert!(column.runs() <= 8, "{} runs", column.runs());
+        assert!(column.runs.len() <= 8, "{} runs", column.runs.len());
         for (from, to) in [
             (None, None),
             (Some(10), Some(20)),

@@ -154,7 +154,7 @@ impl Index {
     /// Ends a batch: its date and value pairs become searchable (see [`SortedRuns`]).
     pub fn finish_batch(&mut self) {
         for seen in &mut self.seen {
-            seen.clear();
+            seen.trim();
         }
         self.by_filed.finish_batch();
         self.by_traded.finish_batch();

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use super::FilingId;
 use crate::model::Text;
 
-/// Keys already found for the texts of the batch being indexed, by the texts' addresses.
+/// Keys already found for the texts of recent batches, by the texts' addresses.
 ///
 /// Readers share repeated texts (one allocation for an issuer's name across its filings
 /// of a quarter), so most texts of a batch are found here without cleaning, hashing or
@@ -22,7 +22,7 @@ pub struct SeenTexts {
 }
 
 impl SeenTexts {
-    /// The key found for `text` earlier in the batch, or else what `find` gives, then
+    /// The key found for `text` earlier, or else what `find` gives, then
     /// remembered.
     pub fn key(&mut self, text: &Text, find: impl FnOnce(&str) -> Option<KeyId>) -> Option<KeyId> {
         self.keys
@@ -31,9 +31,15 @@ impl SeenTexts {
             .1
     }
 
-    /// Forgets every text (at the end of a batch).
-    pub fn clear(&mut self) {
-        self.keys = FxHashMap::default();
+    /// Texts worth remembering before [`SeenTexts::trim`] forgets them all.
+    pub const MOST: usize = 1 << 17;
+
+    /// Forgets every text once more than [`SeenTexts::MOST`] are remembered (at the end
+    /// of a batch: the next batch of the same quarter shares many of them).
+    pub fn trim(&mut self) {
+        if self.keys.len() > Self::MOST {
+            self.keys = FxHashMap::default();
+        }
     }
 }
 
@@ -168,7 +174,8 @@ mod tests {
         assert_eq!(seen.key(&a.clone(), &mut find), Some(1));
         // Same contents at another address: asked again.
         assert_eq!(seen.key(&twin, &mut find), Some(2));
-        seen.clear();
-        assert_eq!(seen.key(&a, &mut find), Some(3));
+        // Remembered from one batch to the next.
+        seen.trim();
+        assert_eq!(seen.key(&a, &mut find), Some(1));
     }
 }

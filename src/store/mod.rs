@@ -38,6 +38,7 @@ pub struct Store {
     accessions: Accessions,
     facts: Vec<Facts>,
     index: Index,
+    by_date: sort::DateOrder,
     orders: [Option<Order>; 4],
 }
 
@@ -188,9 +189,13 @@ impl Store {
     pub fn order_with_positions(&mut self, key: SortKey) -> (&[FilingId], &[u32]) {
         let facts = &self.facts;
         let index = &self.index;
+        let by_date = &mut self.by_date;
         match self.orders.get_mut(key.index()) {
             Some(slot) => {
-                let o = slot.get_or_insert_with(|| Order::new(sort::order(key, facts, index)));
+                let o = slot.get_or_insert_with(|| {
+                    by_date.update(facts);
+                    Order::new(sort::order(key, by_date, facts, index))
+                });
                 (&o.ids, &o.positions)
             }
             None => (&[], &[]),

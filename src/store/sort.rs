@@ -4,7 +4,10 @@
 //! load batch) and read forwards or backwards. Orders by name are stable bucket sorts on
 //! the alphabetical rank of the interned key, so filings of one issuer stay newest first.
 
+use std::cmp::Ordering;
 use std::fmt;
+
+use chrono::NaiveDate;
 
 use rayon::slice::ParallelSliceMut;
 
@@ -68,9 +71,9 @@ impl fmt::Display for SortKey {
 }
 
 /// Builds the permutation of every id for `key` (its natural direction; read it
-/// backwards for the reverse).
-pub fn order(key: SortKey, facts: &[Facts], index: &Index) -> Vec<FilingId> {
-    let by_date = date_order(facts);
+/// backwards for the reverse) from the date order of the same filings.
+pub fn order(key: SortKey, by_date: &DateOrder, facts: &[Facts], index: &Index) -> Vec<FilingId> {
+    let by_date = by_date.ids();
     match key {
         SortKey::Date => by_date,
         SortKey::Issuer => {
@@ -104,19 +107,69 @@ pub fn order(key: SortKey, facts: &[Facts], index: &Index) -> Vec<FilingId> {
     }
 }
 
-/// Ids newest first; undated filings last, in load order.
-fn date_order(facts: &[Facts]) -> Vec<FilingId> {
-    let mut dated: Vec<(chrono::NaiveDate, FilingId)> = Vec::with_capacity(facts.len());
-    let mut undated = Vec::new();
-    for (i, f) in facts.iter().enumerate() {
-        let Ok(id) = FilingId::try_from(i) else { break };
-        match f.date {
-            Some(d) => dated.push((d, id)),
-            None => undated.push(id),
+/// Every filing by date, newest first (ties in load order), undated filings last in
+/// load order; kept up to date a batch at a time, so a load in many batches sorts each
+/// batch once and merges it in rather than sorting every filing again.
+#[derive(Debug, Default, Clone)]
+pub struct DateOrder {
+    dated: Vec<(NaiveDate, FilingId)>,
+    undated: Vec<FilingId>,
+    /// Filings taken in: the first `covered` of the store.
+    covered: usize,
+}
+
+/// Newest first, then by id.
+fn newest_first(a: &(NaiveDate, FilingId), b: &(NaiveDate, FilingId)) -> Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+impl DateOrder {
+    /// Takes in the filings of `facts` past those already ordered.
+    pub fn update(&mut self, facts: &[Facts]) {
+        let Some(new) = facts.get(self.covered..).filter(|n| !n.is_empty()) else {
+            return;
+        };
+        let mut fresh = Vec::with_capacity(new.len());
+        for (i, f) in new.iter().enumerate() {
+            let Ok(id) = FilingId::try_from(self.covered + i) else {
+                break;
+            };
+            match f.date {
+                Some(d) => fresh.push((d, id)),
+                None => self.undated.push(id),
+            }
         }
+        self.covered = facts.len();
+        fresh.par_sort_unstable_by(newest_first);
+        if self.dated.is_empty() {
+            self.dated = fresh;
+            return;
+        }
+        let old = std::mem::take(&mut self.dated);
+        let mut merged = Vec::with_capacity(old.len() + fresh.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), fresh.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if newest_first(x, y) != Ordering::Greater => a.next(),
+                (Some(_), Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, _) => b.next(),
+            };
+            match next {
+                Some(pair) => merged.push(pair),
+                None => break,
+            }
+        }
+        self.dated = merged;
     }
-    dated.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    dated.into_iter().map(|(_, id)| id).chain(undated).collect()
+
+    /// The ids in order.
+    pub fn ids(&self) -> Vec<FilingId> {
+        let mut ids = Vec::with_capacity(self.dated.len() + self.undated.len());
+        ids.extend(self.dated.iter().map(|&(_, id)| id));
+        ids.extend_from_slice(&self.undated);
+        ids
+    }
 }
 
 /// A stable counting sort of `ids` by a rank below `buckets`; ids without a rank go last.
@@ -160,6 +213,48 @@ mod tests {
         let ranks = [Some(1), None, Some(0), Some(1), Some(0)];
         let out = bucket_sort(&ids, 2, |id| ranks[id as usize]);
         assert_eq!(out, vec![2, 4, 0, 3, 1]);
+    }
+
+    #[test]
+    fn date_order_merged_batch_by_batch_equals_one_sort() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2024, 1, d);
+        let dates = [
+            day(3),
+            None,
+            day(1),
+            day(3),
+            day(9),
+            None,
+            day(1),
+            day(5),
+            day(3),
+        ];
+        let facts: Vec<Facts> = dates
+            .iter()
+            .map(|&date| Facts {
+                date,
+                is_period_date: false,
+                issuer: None,
+                ticker: None,
+                owner: None,
+                owner_count: 1,
+                roles: 0,
+                rows: 0,
+                net_shares: None,
+                value: None,
+                max_value: None,
+            })
+            .collect();
+        let mut whole = DateOrder::default();
+        whole.update(&facts);
+        assert_eq!(whole.ids(), vec![4, 7, 0, 3, 8, 2, 6, 1, 5]);
+        for cut in [1, 2, 4, 7] {
+            let mut stepwise = DateOrder::default();
+            stepwise.update(&facts[..cut]);
+            stepwise.update(&facts[..cut]);
+            stepwise.update(&facts);
+            assert_eq!(stepwise.ids(), whole.ids(), "batches cut at {cut}");
+        }
     }
 
     #[test]

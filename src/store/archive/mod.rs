@@ -33,6 +33,9 @@ pub struct Archive {
     moved: FxHashMap<u32, (Pos, u32)>,
     texts: Texts,
     parties: Parties,
+    /// Texts and records met in earlier batches, by address.
+    memo: Memo,
+    seen: PartyMemo,
     /// Encoding of the filing being written, before it goes into a block.
     scratch: Vec<u8>,
 }
@@ -90,12 +93,24 @@ struct Parties {
     owners: Records<OWNER_FIELDS>,
 }
 
-/// Records met in the batch being written, and room to build a record's key.
-#[derive(Default)]
+/// Records met in earlier batches, and room to build a record's key.
+#[derive(Default, Clone)]
 struct PartyMemo {
     issuers: RecordMemo<ISSUER_FIELDS>,
     owners: RecordMemo<OWNER_FIELDS>,
     scratch: Vec<u8>,
+}
+
+impl PartyMemo {
+    /// Forgets every record once either memo holds more than [`RecordMemo::MOST`].
+    fn trim(&mut self) {
+        if self.issuers.len() > RecordMemo::<ISSUER_FIELDS>::MOST
+            || self.owners.len() > RecordMemo::<OWNER_FIELDS>::MOST
+        {
+            self.issuers = RecordMemo::default();
+            self.owners = RecordMemo::default();
+        }
+    }
 }
 
 /// The table's 64-bit hash, spread back out of the stored 32 bits (the table takes its
@@ -122,21 +137,29 @@ impl Texts {
     }
 }
 
-/// Numbers of texts met earlier in the same batch, by address. Readers share repeated
-/// texts (one allocation for a footnote a whole quarter repeats), so most texts of a batch
-/// are found here without hashing or comparing their contents. Valid only while the batch
-/// it was filled from is alive and unchanged: a live allocation's address names one text.
+/// Numbers of texts met earlier, by address. Readers share repeated texts (one allocation
+/// for a footnote a whole quarter repeats), so most texts of a batch are found here
+/// without hashing or comparing their contents. Each slot holds its text, so the address
+/// it is found by cannot be freed and reused while it is remembered; the memo therefore
+/// stays valid from one batch to the next (a quarter arrives in several).
+#[derive(Default, Clone)]
 struct Memo {
-    slots: Vec<(usize, u32)>,
+    slots: Vec<(Option<Text>, u32)>,
 }
 
-/// Most slots of a [`Memo`]: a power of two (8 MiB).
+/// Most slots of a [`Memo`]: a power of two (12 MiB).
 const MEMO_SLOTS: usize = 1 << 19;
 
 impl Memo {
-    fn new(slots: usize) -> Memo {
-        Memo {
-            slots: vec![(0, 0); slots],
+    /// Grows the memo to about a dozen texts per filing of a batch of `filings` (none for
+    /// a handful of filings, which are cheaper to look up than to remember).
+    fn reserve(&mut self, filings: usize) {
+        let slots = match filings {
+            0..=64 => 0,
+            n => (n * 16).next_power_of_two().min(MEMO_SLOTS),
+        };
+        if slots > self.slots.len() {
+            self.slots = vec![(None, 0); slots];
         }
     }
 
@@ -148,10 +171,10 @@ impl Memo {
             .get_mut((addr >> 4 ^ addr >> 18) & mask)
             .filter(|_| mask != usize::MAX);
         match slot {
-            Some((a, id)) if *a == addr => *id,
+            Some((Some(held), id)) if held.as_ptr() as usize == addr => *id,
             Some(entry) => {
                 let id = texts.intern(t);
-                *entry = (addr, id);
+                *entry = (Some(t.clone()), id);
                 id
             }
             None => texts.intern(t),
@@ -208,16 +231,11 @@ impl Archive {
 
     /// Appends filings in order.
     pub fn extend(&mut self, filings: &[Filing]) {
-        // About a dozen texts per filing: room for most of a batch's texts at once.
-        let slots = match filings.len() {
-            0..=64 => 0,
-            n => (n * 16).next_power_of_two().min(MEMO_SLOTS),
-        };
-        let mut memo = Memo::new(slots);
-        let mut parties = PartyMemo::default();
+        self.memo.reserve(filings.len());
+        self.seen.trim();
         self.starts.reserve(filings.len());
         for filing in filings {
-            let (start, _) = self.write(filing, &mut memo, &mut parties);
+            let (start, _) = self.write(filing);
             self.starts.push(start);
         }
     }
@@ -231,21 +249,21 @@ impl Archive {
         if index >= self.starts.len() {
             return;
         }
-        let span = self.write(filing, &mut Memo::new(0), &mut PartyMemo::default());
+        let span = self.write(filing);
         self.moved.insert(key, span);
     }
 
     /// Encodes `filing` at the end of the last block (a new one when it is full); returns
     /// where it starts and where it ends in its block.
-    fn write(&mut self, filing: &Filing, memo: &mut Memo, seen: &mut PartyMemo) -> (Pos, u32) {
+    fn write(&mut self, filing: &Filing) -> (Pos, u32) {
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
         Writer {
             out: &mut scratch,
             texts: &mut self.texts,
-            memo,
+            memo: &mut self.memo,
             parties: &mut self.parties,
-            seen,
+            seen: &mut self.seen,
         }
         .filing(filing);
         let fits = self

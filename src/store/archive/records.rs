@@ -28,9 +28,29 @@ pub(super) struct Records<const N: usize> {
     table: hashbrown::HashTable<(u32, u32)>,
 }
 
-/// Records met earlier in the same batch, by the addresses of their texts. Valid only
-/// while the batch is alive and unchanged, as [`Memo`] is.
-pub(super) type RecordMemo<const N: usize> = FxHashMap<([usize; N], u8), u32>;
+/// Records met earlier, by the addresses of their texts. Each entry's texts are held, so
+/// the addresses it is found by stay their own while it is remembered (as in [`Memo`]).
+#[derive(Clone, Default)]
+pub(super) struct RecordMemo<const N: usize> {
+    ids: FxHashMap<([usize; N], u8), u32>,
+    held: Vec<Text>,
+}
+
+impl<const N: usize> RecordMemo<N> {
+    /// Records worth remembering before the memo is emptied.
+    pub(super) const MOST: usize = 1 << 16;
+
+    /// Number of records remembered.
+    pub(super) fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn remember(&mut self, fields: &[Option<&Text>; N], addresses: [usize; N], extra: u8, id: u32) {
+        self.held
+            .extend(fields.iter().flatten().map(|t| Text::clone(t)));
+        self.ids.insert((addresses, extra), id);
+    }
+}
 
 /// The bytes a record is compared by: each text as its length plus one (0 when absent,
 /// as a variable-length integer) followed by its bytes, then the extra byte. No two
@@ -72,7 +92,7 @@ impl<const N: usize> Records<N> {
         extra: u8,
     ) -> u32 {
         let addresses = fields.map(|f| f.map_or(0, |t| t.as_ptr() as usize));
-        if let Some(&id) = batch.get(&(addresses, extra)) {
+        if let Some(&id) = batch.ids.get(&(addresses, extra)) {
             return id;
         }
         scratch.clear();
@@ -96,7 +116,7 @@ impl<const N: usize> Records<N> {
                 id
             }
         };
-        batch.insert((addresses, extra), id);
+        batch.remember(&fields, addresses, extra, id);
         id
     }
 
@@ -150,7 +170,7 @@ mod tests {
         let (x, y): (Text, Text) = ("0001".into(), "ACME".into());
         let mut ids = Vec::new();
         for batch in 0..3 {
-            let mut memo = Memo::new(0);
+            let mut memo = Memo::default();
             let mut seen = RecordMemo::default();
             // A copy of the same texts at another address, as a later quarter holds.
             let (x2, y2): (Text, Text) = (x.as_ref().into(), y.as_ref().into());

@@ -49,10 +49,41 @@ pub type KeyId = u32;
 /// Distinct keys of one kind, each with the sorted ids of the filings that name it.
 #[derive(Debug, Default)]
 pub struct KeySet {
-    names: Vec<Text>,
-    folded: Vec<Box<str>>,
+    names: Packed,
+    folded: Packed,
     lookup: FxHashMap<Text, KeyId>,
     postings: Vec<Vec<FilingId>>,
+}
+
+/// Texts laid end to end in one buffer and read back by number: a search reads every key,
+/// and reads them in memory order rather than one scattered allocation per key.
+#[derive(Debug, Default)]
+struct Packed {
+    text: String,
+    /// Where each text ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Packed {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(self.text.len());
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = match i.checked_sub(1) {
+            Some(prev) => self.ends.get(prev).copied(),
+            None => Some(0),
+        };
+        match (start, self.ends.get(i)) {
+            (Some(start), Some(&end)) => self.text.get(start..end).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
 }
 
 impl KeySet {
@@ -62,11 +93,10 @@ impl KeySet {
             return Some(k);
         }
         let k = KeyId::try_from(self.names.len()).ok()?;
-        let text: Text = name.into();
-        self.names.push(text.clone());
-        self.folded.push(name.to_lowercase().into_boxed_str());
+        self.names.push(name);
+        self.folded.push(&name.to_lowercase());
         self.postings.push(Vec::new());
-        self.lookup.insert(text, k);
+        self.lookup.insert(name.into(), k);
         Some(k)
     }
 
@@ -87,17 +117,17 @@ impl KeySet {
 
     /// True when no key was interned.
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
+        self.names.len() == 0
     }
 
     /// The key's text as interned (already sanitised for display).
     pub fn name(&self, key: KeyId) -> &str {
-        self.names.get(key as usize).map_or("", |t| t)
+        self.names.get(key as usize)
     }
 
     /// The key's text in lower case, for case-insensitive matching.
     pub fn folded(&self, key: KeyId) -> &str {
-        self.folded.get(key as usize).map_or("", |t| t)
+        self.folded.get(key as usize)
     }
 
     /// The key with exactly this text.
@@ -156,6 +186,15 @@ mod tests {
         assert_eq!(keys.folded(b), "schwartz dov");
         assert_eq!(keys.alphabetical_ranks(), vec![0, 1]);
         assert_eq!(keys.postings(99), &[] as &[u32]);
+        // Texts packed end to end read back whole, an empty one included.
+        let empty = keys.intern("").unwrap();
+        let c = keys.intern("Émile Zola").unwrap();
+        assert_eq!(
+            [a, b, empty, c].map(|k| keys.name(k)),
+            ["CARUSO JAMES V", "Schwartz Dov", "", "Émile Zola"]
+        );
+        assert_eq!(keys.folded(c), "émile zola");
+        assert_eq!(keys.name(99), "");
     }
 
     #[test]

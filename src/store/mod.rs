@@ -10,6 +10,7 @@ pub mod accessions;
 pub mod archive;
 pub mod facts;
 pub mod filter;
+mod fuzzy;
 pub mod idset;
 pub mod index;
 pub mod keys;

@@ -1,7 +1,7 @@
 //! Fuzzy search over issuer names, tickers and owner names.
 //!
-//! A keystroke matches the distinct interned keys (about 110k for a million filings) in
-//! parallel with skim's V2 matcher. When the query only grew, only the keys that matched
+//! A keystroke matches the distinct interned keys (about 100k for a million filings) in
+//! parallel, scored as skim's V2 matcher scores them (see [`super::fuzzy`]). When the query only grew, only the keys that matched
 //! before are tried again: skim matches subsequences, so a longer query never matches a
 //! key the shorter one missed. The matched keys' filings (the union of their posting
 //! lists) then get the best rank among their keys: when few match, by walking those
@@ -12,6 +12,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 
+use super::fuzzy::{is_subsequence, matcher, Scorer};
 use super::index::NO_KEY;
 use super::keys::{KeyId, KeySet};
 use super::{FilingId, Store};
@@ -81,71 +82,6 @@ const NONE: Rank = Rank::MAX;
 /// over postings and lists its matches, instead of a pass over every filing.
 const SPARSE: usize = 8;
 
-fn matcher() -> SkimMatcherV2 {
-    SkimMatcherV2::default().ignore_case()
-}
-
-/// True when the lower-case `needle` is a subsequence of `hay`: a cheap test that skips
-/// most keys before the scoring matcher runs.
-fn is_subsequence(needle: &str, hay: &str) -> bool {
-    let mut rest = hay.chars();
-    needle
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .all(|n| rest.any(|h| h == n))
-}
-
-/// How a character counts for skim's bonuses (its `CharType`).
-#[derive(Clone, Copy)]
-enum CharKind {
-    Empty,
-    HardSep,
-    SoftSep,
-    Number,
-    Upper,
-    Lower,
-}
-
-impl CharKind {
-    fn of(c: char) -> CharKind {
-        match c {
-            '\0' => CharKind::Empty,
-            ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => CharKind::HardSep,
-            '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => CharKind::SoftSep,
-            '0'..='9' => CharKind::Number,
-            'A'..='Z' => CharKind::Upper,
-            _ => CharKind::Lower,
-        }
-    }
-}
-
-/// The score skim's matcher (default scores, case ignored) gives `choice` for the
-/// one-character pattern `p`, computed directly: a first keystroke matches nearly every
-/// key, and this skips the matcher's set-up per key. For one character the matcher's
-/// alignment reduces to the best single position: 16 for the character (14 when its
-/// case differs), less 1 for the gap before it, plus the bonus of its place (8 at the
-/// head of a word, doubled at the start; 7 after punctuation; 6 at a camel hump).
-fn one_char_score(choice: &str, p: char) -> Option<i64> {
-    let mut best = None;
-    let mut prev = CharKind::Empty;
-    for (k, c) in choice.chars().enumerate() {
-        let kind = CharKind::of(c);
-        if c.eq_ignore_ascii_case(&p) {
-            let place = match (prev, kind) {
-                (CharKind::Empty | CharKind::HardSep, _) => 8,
-                (CharKind::SoftSep, _) => 7,
-                (CharKind::Lower | CharKind::Number, CharKind::Upper) => 6,
-                _ => 0,
-            };
-            let place = if k == 0 { place * 2 } else { place };
-            let score = -1 + place + if c == p { 16 } else { 14 };
-            best = Some(best.map_or(score, |b: i64| b.max(score)));
-        }
-        prev = kind;
-    }
-    best
-}
-
 fn match_keys(
     keys: &KeySet,
     candidates: Option<&[KeyId]>,
@@ -153,23 +89,25 @@ fn match_keys(
     folded: &str,
     m: &SkimMatcherV2,
 ) -> Vec<(KeyId, i64)> {
-    let mut chars = query.chars();
-    let single = match (chars.next(), chars.next()) {
-        (Some(c), None) => Some(c),
-        _ => None,
-    };
-    let score = |k: KeyId| {
-        if let Some(c) = single {
-            return one_char_score(keys.name(k), c).map(|s| (k, s));
-        }
-        if !is_subsequence(folded, keys.folded(k)) {
+    let single = query.chars().nth(1).is_none();
+    let score = |scorer: &mut Scorer, k: KeyId| {
+        if !single && !is_subsequence(folded, keys.folded(k)) {
             return None;
         }
-        m.fuzzy_match(keys.name(k), query).map(|s| (k, s))
+        scorer.score(m, keys.name(k), query).map(|s| (k, s))
     };
     match candidates {
-        Some(c) => c.par_iter().filter_map(|&k| score(k)).collect(),
-        None => keys.ids().into_par_iter().filter_map(score).collect(),
+        Some(c) => c
+            .par_iter()
+            .map_init(Scorer::default, |s, &k| score(s, k))
+            .flatten_iter()
+            .collect(),
+        None => keys
+            .ids()
+            .into_par_iter()
+            .map_init(Scorer::default, score)
+            .flatten_iter()
+            .collect(),
     }
 }
 
@@ -313,59 +251,6 @@ pub fn highlight(text: &str, query: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn subsequence_test_is_ordered_and_skips_spaces() {
-        assert!(is_subsequence("clrb", "cellectar biosciences clrb"));
-        assert!(is_subsequence("car jam", "caruso james v"));
-        assert!(!is_subsequence("bc", "cb"));
-    }
-
-    #[test]
-    fn one_character_scores_are_the_matchers_own() {
-        let m = matcher();
-        let names = [
-            "CARUSO JAMES V",
-            "caruso james v",
-            "Cellectar Biosciences, Inc.",
-            "McDonald's Corp",
-            "AT&T INC.",
-            "3M Co",
-            "a",
-            "A",
-            "aAaA",
-            "x-ray/Alpha(beta)[Gamma]{delta}|eps\\zeta",
-            "O'NEIL (PATRICK)",
-            "Émile Zola éa",
-            "snake_case.dot:colon@at^caret`tick~tilde!bang",
-            "",
-            "   ",
-        ];
-        for name in names {
-            for p in "aAcCjJmMeE3.&( éÉ".chars() {
-                assert_eq!(
-                    one_char_score(name, p),
-                    m.fuzzy_match(name, &p.to_string()),
-                    "{name:?} / {p:?}"
-                );
-            }
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn one_character_scores_match_on_any_text(
-            name in "[ -~éÉ\u{0}]{0,40}",
-            p in "[ -~éÉ]",
-        ) {
-            let m = matcher();
-            let Some(p) = p.chars().next() else { return Ok(()) };
-            proptest::prop_assert_eq!(
-                one_char_score(&name, p),
-                m.fuzzy_match(&name, &p.to_string())
-            );
-        }
-    }
 
     #[test]
     fn highlight_gives_char_positions() {

@@ -106,8 +106,12 @@ pub struct Cursors {
     pub issues: Cursor,
 }
 
-/// How often the view is rebuilt while batches stream in.
+/// How often the view is rebuilt while batches stream in, at most.
 const LOAD_REFRESH: Duration = Duration::from_millis(150);
+
+/// While loading, the view waits at least this many times as long as its last rebuild
+/// took, so rebuilding a large store's list takes a small share of the load's time.
+const REFRESH_SHARE: u32 = 20;
 
 /// Filings added to the store at a time: a data-set quarter (60,000 filings) goes in
 /// slice by slice, so keys are answered within a few tens of milliseconds meanwhile.
@@ -144,7 +148,8 @@ pub struct App {
     shown_row: Option<usize>,
     shown_top: bool,
     is_view_stale: bool,
-    last_refresh: Option<Instant>,
+    /// When the view was last rebuilt while loading, and how long that took.
+    last_refresh: Option<(Instant, Duration)>,
     jobs: Vec<Job>,
     should_quit: bool,
     is_dirty: bool,
@@ -445,15 +450,19 @@ impl App {
         self.is_dirty = true;
     }
 
-    /// Rebuilds a stale view while loading, at most every 150 ms.
+    /// Rebuilds a stale view while loading, at most every 150 ms (less often once a
+    /// rebuild takes more than a twentieth of that).
     pub fn tick(&mut self, now: Instant) {
         let is_due = match self.last_refresh {
             None => true,
-            Some(t) => now.saturating_duration_since(t) >= LOAD_REFRESH,
+            Some((t, took)) => {
+                now.saturating_duration_since(t) >= LOAD_REFRESH.max(took * REFRESH_SHARE)
+            }
         };
         if self.is_view_stale && (!self.load.is_loading || is_due) {
+            let started = Instant::now();
             self.refresh_loaded();
-            self.last_refresh = Some(now);
+            self.last_refresh = Some((now, started.elapsed()));
         }
     }
 

@@ -140,7 +140,9 @@ impl DateOrder {
             }
         }
         self.covered = facts.len();
-        fresh.par_sort_unstable_by(newest_first);
+        // On this thread: while loading, the shared pool is busy reading the next batch,
+        // and a batch sorts in a few milliseconds.
+        fresh.sort_unstable_by(newest_first);
         if self.dated.is_empty() {
             self.dated = fresh;
             return;

@@ -208,18 +208,30 @@ fn spawn_load(paths: Vec<PathBuf>, tx: Sender<Msg>, in_flight: Arc<AtomicUsize>)
 /// Loads `paths` as [`load_with`] does, but before handing on each event waits while
 /// more than [`MAX_IN_FLIGHT`] read filings are counted in `in_flight`; the caller
 /// subtracts the filings it has taken into the store.
+///
+/// The load runs on a thread pool of its own: a keystroke's parallel search then starts
+/// at once on the shared pool, instead of queueing behind chunks of a quarter being read.
 pub fn load_throttled(
     paths: &[PathBuf],
     in_flight: &AtomicUsize,
     on_event: &(dyn Fn(LoadEvent) + Sync),
 ) {
-    load_with(paths, &|event| {
-        while in_flight.load(Ordering::SeqCst) > MAX_IN_FLIGHT {
-            thread::sleep(Duration::from_millis(5));
-        }
-        if let LoadEvent::Loaded { filings, .. } = &event {
-            in_flight.fetch_add(filings.len(), Ordering::SeqCst);
-        }
-        on_event(event);
-    });
+    let load = || {
+        load_with(paths, &|event| {
+            while in_flight.load(Ordering::SeqCst) > MAX_IN_FLIGHT {
+                thread::sleep(Duration::from_millis(5));
+            }
+            if let LoadEvent::Loaded { filings, .. } = &event {
+                in_flight.fetch_add(filings.len(), Ordering::SeqCst);
+            }
+            on_event(event);
+        });
+    };
+    match rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("load-{i}"))
+        .build()
+    {
+        Ok(pool) => pool.install(load),
+        Err(_) => load(),
+    }
 }

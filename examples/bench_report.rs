@@ -7,11 +7,11 @@
 //!
 //! It generates synthetic filings (XML documents and data-set quarters), measures XML
 //! parsing per core, a data-set quarter's load, and a million filings loaded into the
-//! explorer's store through the app's own event loop, in a child process (three times, so its peak resident memory is the load's own
-//! and the machine's moving speed shows as a range),
-//! with search, filter and frame latencies there. With `--python`, the peers a user would
-//! otherwise reach for (edgartools, pandas, scripts in `../shared/bench`) run in the same
-//! session on the same inputs, and the table gives the ratio.
+//! explorer's store through the app's own event loop, in a child process (three times, so
+//! its peak resident memory is the load's own and the machine's moving speed shows as a
+//! range), with search, filter and frame latencies there. With `--python`, the peers a
+//! user would otherwise reach for (edgartools, pandas, scripts in `../shared/bench`) run
+//! in the same session on the same inputs, and the table gives the ratio.
 
 /// mimalloc rather than the system allocator: after a large load frees millions of
 /// small blocks, the system allocator stalls the next big allocation (a search keystroke

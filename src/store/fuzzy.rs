@@ -17,13 +17,6 @@ pub fn matcher() -> SkimMatcherV2 {
 /// True when the lower-case `needle` is a subsequence of `hay`: a cheap test that skips
 /// most keys before they are scored. Whitespace in the needle is skipped.
 pub fn is_subsequence(needle: &str, hay: &str) -> bool {
-    if needle.is_ascii() && hay.is_ascii() {
-        let mut rest = hay.bytes();
-        return needle
-            .bytes()
-            .filter(|&n| !char::from(n).is_whitespace())
-            .all(|n| rest.any(|h| h == n));
-    }
     let mut rest = hay.chars();
     needle
         .chars()

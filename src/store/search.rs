@@ -1,9 +1,9 @@
 //! Fuzzy search over issuer names, tickers and owner names.
 //!
 //! A keystroke matches the distinct interned keys (about 100k for a million filings) in
-//! parallel, scored as skim's V2 matcher scores them (see [`super::fuzzy`]). When the query only grew, only the keys that matched
-//! before are tried again: skim matches subsequences, so a longer query never matches a
-//! key the shorter one missed. The matched keys' filings (the union of their posting
+//! parallel, scored as skim's V2 matcher scores them (see [`super::fuzzy`]). When the
+//! query only grew, only the keys that matched before are tried again: skim matches
+//! subsequences, so a longer query never matches a key the shorter one missed. The matched keys' filings (the union of their posting
 //! lists) then get the best rank among their keys: when few match, by walking those
 //! posting lists; when many do, in one parallel pass over the filings that reads small
 //! per-key rank tables and compact key columns instead of scattering writes.

@@ -162,8 +162,12 @@ impl TransactionCode {
             return None;
         }
         let code = TransactionCode::ALL
-            .into_iter()
-            .find(|c| c.as_str().eq_ignore_ascii_case(t))
+            .iter()
+            .find(|c| match (c.as_str().as_bytes(), t.as_bytes()) {
+                ([code], [filed]) => *code == filed.to_ascii_uppercase(),
+                (code, filed) => code.eq_ignore_ascii_case(filed),
+            })
+            .cloned()
             .unwrap_or_else(|| TransactionCode::Other(t.into()));
         Some(code)
     }

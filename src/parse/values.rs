@@ -11,11 +11,14 @@ use std::str::FromStr;
 ///
 /// Values outside `Decimal`'s range are an error, never a panic or a float.
 pub fn decimal(raw: &str) -> Result<Option<Decimal>, String> {
+    // Fast paths: the common case is plain digits with an optional point.
+    if let Some(d) = plain_decimal(raw.trim_ascii()) {
+        return Ok(Some(d));
+    }
     let t = raw.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    // Fast path: the common case is plain digits with an optional point.
     if let Ok(d) = Decimal::from_str(t) {
         return Ok(Some(d));
     }
@@ -35,6 +38,33 @@ pub fn decimal(raw: &str) -> Result<Option<Decimal>, String> {
     Decimal::from_str(cleaned)
         .map(Some)
         .map_err(|_| format!("number out of range or malformed: {:?}", shorten(t)))
+}
+
+/// Up to 18 digits with at most one point and no sign, read without the general parser
+/// (the same value and scale `Decimal::from_str` gives); `None` for anything else.
+fn plain_decimal(t: &str) -> Option<Decimal> {
+    let b = t.as_bytes();
+    if b.is_empty() || b.len() > 19 {
+        return None;
+    }
+    let mut mantissa: i64 = 0;
+    let mut digits = 0;
+    let mut scale = None;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + i64::from(c - b'0');
+                digits += 1;
+            }
+            b'.' if scale.is_none() => scale = Some(b.len() - 1 - i),
+            _ => return None,
+        }
+    }
+    if digits == 0 || digits > 18 {
+        return None;
+    }
+    let scale = u32::try_from(scale.unwrap_or(0)).ok()?;
+    Decimal::try_new(mantissa, scale).ok()
 }
 
 /// Reads an ISO date `YYYY-MM-DD`, ignoring a trailing zone (`2021-09-30-05:00`, `Z`).
@@ -92,7 +122,8 @@ pub fn us_date(raw: &str) -> Result<Option<NaiveDate>, String> {
 
 /// Reads a data-set date `DD-MON-YYYY` (`31-JUL-2024`), with English month names.
 pub fn dmy_date(raw: &str) -> Result<Option<NaiveDate>, String> {
-    let t = raw.trim();
+    let t = raw.trim_ascii();
+    let t = if t.len() == 11 { t } else { t.trim() };
     if t.is_empty() {
         return Ok(None);
     }
@@ -227,5 +258,28 @@ mod tests {
         }
         assert_eq!(boolean(""), Ok(None));
         assert!(boolean("maybe").is_err());
+    }
+
+    proptest::proptest! {
+        /// The fast path reads plain numbers exactly as the general parser does: the
+        /// same value, scale and printed form.
+        #[test]
+        fn plain_numbers_read_as_the_general_parser_reads_them(
+            t in "[0-9]{0,20}(\\.[0-9]{0,20})?|\\.?[0-9]{0,3}\\.?"
+        ) {
+            let general = Decimal::from_str(&t).ok();
+            match plain_decimal(&t) {
+                Some(fast) => {
+                    let general = general.expect("the general parser reads it too");
+                    proptest::prop_assert_eq!(fast, general);
+                    proptest::prop_assert_eq!(fast.scale(), general.scale());
+                    proptest::prop_assert_eq!(fast.to_string(), general.to_string());
+                }
+                None => proptest::prop_assert!(
+                    general.is_none() || t.len() > 19 || t.bytes().filter(u8::is_ascii_digit).count() > 18,
+                    "{t:?} left to the general parser, which reads it"
+                ),
+            }
+        }
     }
 }

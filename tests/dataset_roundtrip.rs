@@ -6,7 +6,7 @@ mod common;
 
 use insider_tui::load::load;
 use insider_tui::model::Text;
-use insider_tui::parse::dataset::{read_tables, TableFile, TableName};
+use insider_tui::parse::dataset::{read_tables, SharedTexts, TableFile, TableName};
 use insider_tui::write::dataset::{to_tables, HeaderEra, TABLE_NAMES};
 
 #[test]
@@ -33,7 +33,11 @@ fn real_filings_read_the_same_from_xml_and_from_data_set_rows() {
                 bytes,
             })
             .collect();
-        let read = read_tables(&Text::from("synthetic quarter"), files);
+        let read = read_tables(
+            &Text::from("synthetic quarter"),
+            files,
+            &SharedTexts::default(),
+        );
         assert!(read.issues.is_empty(), "{:#?}", read.issues);
         assert_eq!(read.filings.len(), originals.len());
         for (original, from_rows) in originals.iter().zip(read.filings) {

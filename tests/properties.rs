@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use insider_tui::model::{Filing, Text};
-use insider_tui::parse::dataset::{read_tables, TableFile, TableName};
+use insider_tui::parse::dataset::{read_tables, SharedTexts, TableFile, TableName};
 use insider_tui::parse::values;
 use insider_tui::synth::{Generator, SynthOptions};
 use insider_tui::write::dataset::{to_tables, HeaderEra, TABLE_NAMES};
@@ -61,7 +61,7 @@ proptest! {
                 Some(TableFile { name: TableName::from_file_name(name)?, label: Text::from(*name), bytes })
             })
             .collect();
-        let read = read_tables(&Text::from("quarter"), files);
+        let read = read_tables(&Text::from("quarter"), files, &SharedTexts::default());
         prop_assert!(read.issues.is_empty(), "{:?}", read.issues);
         prop_assert_eq!(read.filings.len(), 1);
         let mut want = common::comparable(original);

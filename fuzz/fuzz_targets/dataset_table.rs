@@ -2,7 +2,7 @@
 //! byte picks the table; the rest is the TSV (header included).
 #![no_main]
 
-use insider_tui::parse::dataset::{read_tables, TableFile, TableName};
+use insider_tui::parse::dataset::{read_tables, SharedTexts, TableFile, TableName};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -15,5 +15,5 @@ fuzz_target!(|data: &[u8]| {
         label: "fuzz.tsv".into(),
         bytes: rest.to_vec(),
     }];
-    let _ = read_tables(&"fuzz".into(), files);
+    let _ = read_tables(&"fuzz".into(), files, &SharedTexts::default());
 });

@@ -14,6 +14,7 @@ mod merge;
 pub use merge::{absorb, merge_duplicates};
 
 use crate::model::{Filing, Text};
+use crate::parse::dataset::SharedTexts;
 use crate::parse::diag::{Diagnostic, LoadIssue, Severity};
 use crate::parse::{self, dataset, sniff::sniff, Format};
 
@@ -89,9 +90,12 @@ pub fn load_with(paths: &[PathBuf], on_event: &(dyn Fn(LoadEvent) + Sync)) {
     let (quarters, singles): (Vec<Candidate>, Vec<Candidate>) =
         files.into_iter().partition(Candidate::is_quarter);
     let mut done = 0;
+    let texts = dataset::SharedTexts::default();
     for chunk in singles.chunks(BATCH) {
-        let results: Vec<(Vec<Filing>, Vec<LoadIssue>)> =
-            chunk.par_iter().map(load_candidate).collect();
+        let results: Vec<(Vec<Filing>, Vec<LoadIssue>)> = chunk
+            .par_iter()
+            .map(|c| load_candidate(c, &texts))
+            .collect();
         done += chunk.len();
         let mut filings = Vec::new();
         let mut issues = Vec::new();
@@ -106,7 +110,7 @@ pub fn load_with(paths: &[PathBuf], on_event: &(dyn Fn(LoadEvent) + Sync)) {
         });
     }
     for quarter in &quarters {
-        let (filings, issues) = load_candidate(quarter);
+        let (filings, issues) = load_candidate(quarter, &texts);
         done += 1;
         on_event(LoadEvent::Loaded {
             filings,
@@ -283,11 +287,11 @@ fn label(path: &Path) -> Text {
     Arc::from(path.to_string_lossy().as_ref())
 }
 
-fn load_candidate(c: &Candidate) -> (Vec<Filing>, Vec<LoadIssue>) {
+fn load_candidate(c: &Candidate, texts: &SharedTexts) -> (Vec<Filing>, Vec<LoadIssue>) {
     match c.kind {
-        CandidateKind::File => load_file(&c.path),
+        CandidateKind::File => file_sharing(&c.path, texts),
         CandidateKind::DataSetDir => {
-            let read = dataset::read_dir(&c.path);
+            let read = dataset::read_dir(&c.path, texts);
             (read.filings, read.issues)
         }
         CandidateKind::DataSetTable => {
@@ -309,11 +313,12 @@ fn load_candidate(c: &Candidate) -> (Vec<Filing>, Vec<LoadIssue>) {
                             label: label.clone(),
                             bytes,
                         }],
+                        texts,
                     );
                     (read.filings, read.issues)
                 }
                 (Err(e), _) => (Vec::new(), vec![io_issue(&c.path, &e)]),
-                (Ok(_), None) => load_file(&c.path),
+                (Ok(_), None) => file_sharing(&c.path, texts),
             }
         }
     }
@@ -321,20 +326,30 @@ fn load_candidate(c: &Candidate) -> (Vec<Filing>, Vec<LoadIssue>) {
 
 /// Reads, sniffs and parses one file.
 pub fn load_file(path: &Path) -> (Vec<Filing>, Vec<LoadIssue>) {
+    file_sharing(path, &SharedTexts::default())
+}
+
+/// Sniffs and parses one file already in memory.
+pub fn load_bytes(label: &Text, bytes: &[u8]) -> (Vec<Filing>, Vec<LoadIssue>) {
+    bytes_sharing(label, bytes, &SharedTexts::default())
+}
+
+/// [`load_file`], a data set's texts shared through `texts`.
+fn file_sharing(path: &Path, texts: &SharedTexts) -> (Vec<Filing>, Vec<LoadIssue>) {
     let label = label(path);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return (Vec::new(), vec![io_issue(path, &e)]),
     };
-    load_bytes(&label, &bytes)
+    bytes_sharing(&label, &bytes, texts)
 }
 
-/// Sniffs and parses one file already in memory.
-pub fn load_bytes(label: &Text, bytes: &[u8]) -> (Vec<Filing>, Vec<LoadIssue>) {
+/// [`load_bytes`], a data set's texts shared through `texts`.
+fn bytes_sharing(label: &Text, bytes: &[u8], texts: &SharedTexts) -> (Vec<Filing>, Vec<LoadIssue>) {
     // A UTF-16 file is sniffed and read as the text it holds.
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let (text, note) = parse::decode(bytes);
-        let (filings, mut issues) = load_bytes(label, text.as_bytes());
+        let (filings, mut issues) = bytes_sharing(label, text.as_bytes(), texts);
         if let Some(d) = note {
             issues.insert(0, LoadIssue::from_diagnostic(label, Severity::Warning, d));
         }
@@ -342,7 +357,7 @@ pub fn load_bytes(label: &Text, bytes: &[u8]) -> (Vec<Filing>, Vec<LoadIssue>) {
     }
     let format = sniff(bytes);
     if format == Format::Zip {
-        let read = dataset::read_zip(label, bytes);
+        let read = dataset::read_zip(label, bytes, texts);
         return (read.filings, read.issues);
     }
     match parse::read_file(label, bytes, format) {

@@ -18,6 +18,7 @@ use std::path::Path;
 
 use crate::model::{Filing, Text};
 use crate::parse::diag::{LoadIssue, Severity};
+pub use rows::SharedTexts;
 pub use table::TableName;
 
 /// One table's bytes and the label issues name it by (a path, or `zip!member`).
@@ -50,8 +51,9 @@ fn table_of(path: &Path) -> Option<TableName> {
     TableName::from_file_name(name)
 }
 
-/// Reads the tables found directly in `dir` as one quarter.
-pub fn read_dir(dir: &Path) -> QuarterRead {
+/// Reads the tables found directly in `dir` as one quarter, sharing texts through
+/// `texts`.
+pub fn read_dir(dir: &Path, texts: &SharedTexts) -> QuarterRead {
     let mut issues = Vec::new();
     let mut files = Vec::new();
     let label = Text::from(dir.to_string_lossy().as_ref());
@@ -84,7 +86,7 @@ pub fn read_dir(dir: &Path) -> QuarterRead {
             format!("cannot read: {e}"),
         )),
     }
-    let mut read = read_tables(&label, files);
+    let mut read = read_tables(&label, files, texts);
     issues.append(&mut read.issues);
     read.issues = issues;
     read
@@ -103,8 +105,9 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 }
 
 /// Reads a quarter's zip from memory: each table member is inflated (in parallel), never
-/// written to disk. Members are matched by name, in any case, at any folder depth.
-pub fn read_zip(label: &Text, bytes: &[u8]) -> QuarterRead {
+/// written to disk. Members are matched by name, in any case, at any folder depth. Texts
+/// are shared through `texts`.
+pub fn read_zip(label: &Text, bytes: &[u8], texts: &SharedTexts) -> QuarterRead {
     use rayon::prelude::*;
     let archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
         Ok(a) => a,
@@ -156,7 +159,7 @@ pub fn read_zip(label: &Text, bytes: &[u8]) -> QuarterRead {
             "the zip holds none of the data-set tables (SUBMISSION.tsv, REPORTINGOWNER.tsv, …)",
         ));
     }
-    let mut read = read_tables(label, files);
+    let mut read = read_tables(label, files, texts);
     issues.append(&mut read.issues);
     read.issues = issues;
     read
@@ -228,8 +231,9 @@ fn plausible_size(declared: usize, packed: usize) -> bool {
         && declared <= packed.saturating_mul(MAX_DEFLATE_RATIO).saturating_add(64)
 }
 
-/// Parses and joins a quarter's tables (any subset of the eight).
-pub fn read_tables(quarter: &Text, files: Vec<TableFile>) -> QuarterRead {
+/// Parses and joins a quarter's tables (any subset of the eight), sharing texts through
+/// `texts`.
+pub fn read_tables(quarter: &Text, files: Vec<TableFile>, texts: &SharedTexts) -> QuarterRead {
     let mut issues = Vec::new();
     for missing in TableName::ALL
         .iter()
@@ -249,7 +253,7 @@ pub fn read_tables(quarter: &Text, files: Vec<TableFile>) -> QuarterRead {
             ),
         ));
     }
-    let parsed = table::parse_all(&files);
+    let parsed = table::parse_all(&files, texts);
     let (filings, mut join_issues) = join::join(quarter, &files, parsed.tables);
     issues.extend(parsed.issues);
     issues.append(&mut join_issues);
@@ -302,7 +306,7 @@ mod tests {
     fn a_member_inflates_to_its_exact_bytes() {
         let (zip, body) = zip_of(2_000);
         assert_eq!(inflate_member(&zip, 0).unwrap(), body.as_bytes());
-        let read = read_zip(&Text::from("q.zip"), &zip);
+        let read = read_zip(&Text::from("q.zip"), &zip, &SharedTexts::default());
         assert_eq!(read.filings.len(), 2_000);
     }
 
@@ -333,7 +337,7 @@ mod tests {
         patch_central(&mut zip, 16, |crc| crc ^ 1);
         let err = inflate_member(&zip, 0).unwrap_err();
         assert!(err.contains("checksum mismatch"), "{err}");
-        let read = read_zip(&Text::from("q.zip"), &zip);
+        let read = read_zip(&Text::from("q.zip"), &zip, &SharedTexts::default());
         assert!(read.filings.is_empty());
         assert!(read
             .issues
@@ -350,5 +354,26 @@ mod tests {
         }
         let err = inflate_member(&zip, 0).unwrap_err();
         assert!(err.starts_with("cannot inflate"), "{err}");
+    }
+
+    #[test]
+    fn quarters_read_with_shared_texts_share_each_text() {
+        let quarter = |acc: &str| TableFile {
+            name: TableName::Footnotes,
+            label: Text::from("FOOTNOTES.tsv"),
+            bytes: format!("{TABLE}{acc}\tF1\tThe price is a weighted average.\n").into_bytes(),
+        };
+        let note = |read: &QuarterRead| read.filings[0].footnotes[0].text.clone();
+        let texts = SharedTexts::default();
+        let first = read_tables(&Text::from("q1"), vec![quarter("0001-06-1")], &texts);
+        let second = read_tables(&Text::from("q2"), vec![quarter("0001-06-2")], &texts);
+        assert_eq!(note(&first), note(&second));
+        assert!(Text::ptr_eq(&note(&first), &note(&second)));
+        let apart = read_tables(
+            &Text::from("q3"),
+            vec![quarter("0001-06-3")],
+            &SharedTexts::default(),
+        );
+        assert!(!Text::ptr_eq(&note(&first), &note(&apart)));
     }
 }

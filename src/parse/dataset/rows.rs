@@ -197,6 +197,39 @@ struct Interner {
     last_key: Option<Text>,
     /// `F1`…`F63`, the footnote ids nearly every cell holds, by number.
     footnote_ids: Vec<Option<Text>>,
+    /// The last text read from each column: rows of one filing sit together and often
+    /// repeat a title or a name, which is then shared without hashing it again.
+    recent: Vec<Option<Text>>,
+}
+
+/// The interners of one load, lent to one chunk at a time and handed back when it is
+/// done: a title, name or footnote met in one quarter is the very same shared text in the
+/// next, which the store then recognises by its address instead of by its bytes.
+#[derive(Default)]
+pub struct SharedTexts {
+    idle: std::sync::Mutex<Vec<Interner>>,
+}
+
+impl SharedTexts {
+    /// An interner for a chunk of `lines` lines: one handed back earlier, or a new one
+    /// when none is idle or the idle one has grown past half its bound.
+    fn take(&self, lines: usize) -> Interner {
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        match idle {
+            Some(mut interner) if interner.set.len() < MAX_SHARED / 2 => {
+                interner.last_key = None;
+                interner
+            }
+            _ => Interner::with_capacity(lines),
+        }
+    }
+
+    /// Hands an interner back for the next chunk.
+    fn give_back(&self, interner: Interner) {
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.push(interner);
+        }
+    }
 }
 
 impl Interner {
@@ -253,6 +286,20 @@ impl Interner {
         }
     }
 
+    /// One shared copy of the text `s` read from column `col`.
+    fn in_column(&mut self, col: usize, s: &str) -> Text {
+        if let Some(Some(t)) = self.recent.get(col) {
+            if **t == *s {
+                return t.clone();
+            }
+        }
+        let t = self.get(s);
+        if let Some(slot) = self.recent.get_mut(col) {
+            *slot = Some(t.clone());
+        }
+        t
+    }
+
     /// One shared copy of a repeated text (titles, names, footnote texts).
     fn get(&mut self, s: &str) -> Text {
         use std::hash::BuildHasher;
@@ -292,14 +339,15 @@ impl<'r> Rec<'r> {
     }
 
     fn text(&mut self, col: Option<usize>) -> Option<Text> {
-        let raw = field(self.rec, col)?;
+        let col = col?;
+        let raw = field(self.rec, Some(col))?;
         if self.check_controls && crate::text::has_control(raw) {
             self.warn(
-                col,
+                Some(col),
                 "holds control characters (terminal escapes?); they are never shown".into(),
             );
         }
-        Some(self.interner.get(raw))
+        Some(self.interner.in_column(col, raw))
     }
 
     fn warn(&mut self, col: Option<usize>, message: String) {
@@ -370,14 +418,21 @@ fn field<'r>(rec: Record<'r>, col: Option<usize>) -> Option<&'r str> {
     (!b.is_empty()).then_some(b)
 }
 
-/// Parses one chunk of one table.
-pub fn parse_chunk(file: usize, layout: &Layout, chunk: &Chunk<'_>) -> ChunkOut {
+/// Parses one chunk of one table, sharing texts through `texts`.
+pub fn parse_chunk(
+    file: usize,
+    layout: &Layout,
+    chunk: &Chunk<'_>,
+    texts: &SharedTexts,
+) -> ChunkOut {
     let mut out = ChunkOut {
         file,
         tables: Tables::default(),
         warnings: Vec::new(),
     };
-    let mut interner = Interner::with_capacity(chunk.lines);
+    let mut interner = texts.take(chunk.lines);
+    interner.recent.clear();
+    interner.recent.resize(layout.columns.len(), None);
     let mut splitter = tsv::Splitter::default();
     let width = layout.columns.len();
     let estimate = chunk.lines + 1;
@@ -502,6 +557,7 @@ pub fn parse_chunk(file: usize, layout: &Layout, chunk: &Chunk<'_>) -> ChunkOut 
             )),
         }
     }
+    texts.give_back(interner);
     out
 }
 

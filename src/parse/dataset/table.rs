@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use super::columns::Columns;
-use super::rows::{self, ChunkOut, Layout};
+use super::rows::{self, ChunkOut, Layout, SharedTexts};
 use super::tsv;
 use super::TableFile;
 use crate::model::{Filing, Footnote, ReportingOwner, Row, Signature, Text};
@@ -126,7 +126,7 @@ pub struct ParsedTables {
 const CHUNK: usize = 4 << 20;
 
 /// Parses every table, all chunks of all tables in parallel, keeping file order.
-pub fn parse_all(files: &[TableFile]) -> ParsedTables {
+pub fn parse_all(files: &[TableFile], texts: &SharedTexts) -> ParsedTables {
     let mut jobs = Vec::new();
     let mut issues = Vec::new();
     let mut layouts = Vec::new();
@@ -152,7 +152,7 @@ pub fn parse_all(files: &[TableFile]) -> ParsedTables {
         .into_par_iter()
         .filter_map(|(i, chunk)| {
             let layout = layouts.get(i)?.as_ref()?;
-            Some(rows::parse_chunk(i, layout, &chunk))
+            Some(rows::parse_chunk(i, layout, &chunk, texts))
         })
         .collect();
     let mut tables = Vec::with_capacity(outs.len());

@@ -68,6 +68,7 @@ pub enum Record<'r> {
 
 impl<'r> Record<'r> {
     /// Field `i`, if the line has it.
+    #[inline]
     pub fn get(self, i: usize) -> Option<&'r str> {
         match self {
             Record::Plain(line, ends) => {

@@ -52,6 +52,19 @@ fn generated(dir: &Path) {
         1,
     );
     std::fs::write(dir.join("gen-huge-attribute.xml"), attr).unwrap();
+    // A printed form whose Table I gains a line of 200,000 words between two real rows.
+    let printed = std::fs::read_to_string(manifest(
+        "tests/fixtures/rendered/pdftext-form4-spaces-footnoted-units.txt",
+    ))
+    .unwrap();
+    let words: Vec<String> = (0..200_000).map(|i| format!("w{i}")).collect();
+    let wide = format!(
+        " Common Stock  11/16/2022  S(1) {}  2,500  D  $41.37  61,204  D",
+        words.join(" ")
+    );
+    let mut lines: Vec<&str> = printed.lines().collect();
+    lines.insert(26, &wide);
+    std::fs::write(dir.join("gen-wide-table-line.txt"), lines.join("\n")).unwrap();
 }
 
 #[test]
@@ -75,6 +88,7 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
             "gen-deep-nesting.xml",
             "gen-huge-attribute.xml",
             "gen-100mb-single-line.xml",
+            "gen-wide-table-line.txt",
         ]
         .map(String::from),
     );
@@ -136,6 +150,18 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
         .find(|f| f.source.path.ends_with("gen-deep-nesting.xml"))
         .expect("deep nesting loads");
     assert_eq!(deep.issuer.ticker().as_deref(), Some("CLRB"));
+    let wide = report
+        .filings
+        .iter()
+        .find(|f| f.source.path.ends_with("gen-wide-table-line.txt"))
+        .expect("the form with a 200,000-word line loads");
+    assert_eq!((wide.transaction_count(), wide.holding_count()), (3, 1));
+    assert!(report
+        .issues
+        .iter()
+        .any(|i| i.path.ends_with("gen-wide-table-line.txt")
+            && i.line == Some(27)
+            && i.message.contains("more than any row holds")));
 
     // No text of any filing reaches the screen with a control character in it.
     for f in &report.filings {

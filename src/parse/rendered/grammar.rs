@@ -132,6 +132,15 @@ const IN_TEXT_DATE: u32 = 16;
 const IN_TEXT_AMOUNT: u32 = 12;
 const IN_TEXT_LETTER: u32 = 2;
 
+/// The most words one text cell takes: far more than any title or nature of ownership
+/// runs to, and the bound that keeps reading a line linear in its words.
+const MAX_TEXT_WORDS: usize = 64;
+
+/// The most words a line may hold to be read as a table row: real rows hold a few dozen.
+/// Reading costs time and memory in proportion to the words, so a longer line (a hostile
+/// or garbled file) is passed over with a warning.
+pub const MAX_ROW_WORDS: usize = 2_000;
+
 /// How one column takes words from position `i`: the options, each `(words, cost)`.
 fn takes(col: Col, kinds: &[Kind], texts: &[&str], i: usize) -> Vec<(usize, u32)> {
     let markers_from = |k: usize| {
@@ -150,7 +159,7 @@ fn takes(col: Col, kinds: &[Kind], texts: &[&str], i: usize) -> Vec<(usize, u32)
         // Free text takes one or more words; a date or an amount only at a price, so a
         // value that fits a column of its own goes there.
         let mut cost = 0;
-        for (k, kind) in kinds.iter().enumerate().skip(i) {
+        for (k, kind) in kinds.iter().enumerate().skip(i).take(MAX_TEXT_WORDS) {
             cost += match kind {
                 Kind::Date => IN_TEXT_DATE,
                 Kind::Amount => IN_TEXT_AMOUNT,

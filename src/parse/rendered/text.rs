@@ -401,6 +401,17 @@ fn loose_rows(
             continue;
         }
         let ws: Vec<Word> = grammar::words_of(&l.text);
+        if ws.len() > grammar::MAX_ROW_WORDS {
+            warnings.push(Diagnostic::new(
+                Some(l.no),
+                format!(
+                    "Table {}: a line of {} words, more than any row holds: not read",
+                    table.as_str(),
+                    ws.len()
+                ),
+            ));
+            continue;
+        }
         if grammar::has_values(&ws) {
             if let Some(done) = last.take() {
                 rows.push(done.row);

@@ -212,19 +212,39 @@ pub fn join_wrapped(head: &str, next: &str) -> String {
 
 /// Collapses runs of whitespace into single spaces and trims.
 pub fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    let mut push = |word: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    };
+    // ASCII text (all but a vertical tab, which only Unicode counts as a space) splits
+    // the same way byte by byte, without decoding characters.
+    if s.bytes().all(|b| b.is_ascii() && b != 0x0b) {
+        s.split_ascii_whitespace().for_each(&mut push);
+    } else {
+        s.split_whitespace().for_each(&mut push);
+    }
+    out
 }
 
 /// Byte position of `needle` in `hay`, ignoring ASCII case.
 pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let h = hay.as_bytes();
     let n = needle.as_bytes();
-    if n.is_empty() || n.len() > h.len() {
-        return None;
-    }
-    (0..=h.len() - n.len()).find(|&i| {
-        h.get(i..i + n.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    let (&first, rest) = n.split_first()?;
+    let last_start = h.len().checked_sub(n.len())?;
+    // Only where the first byte matches, in either case, found by a vectorised search.
+    let starts = h.get(..=last_start)?;
+    memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        starts,
+    )
+    .find(|&i| {
+        h.get(i + 1..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
             && hay.is_char_boundary(i)
     })
 }
@@ -232,6 +252,51 @@ pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every position tried in turn: what [`find_ci`] must agree with.
+    fn find_ci_slowly(hay: &str, needle: &str) -> Option<usize> {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        if n.is_empty() || n.len() > h.len() {
+            return None;
+        }
+        (0..=h.len() - n.len())
+            .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n) && hay.is_char_boundary(i))
+    }
+
+    #[test]
+    fn squashing_collapses_every_kind_of_space() {
+        assert_eq!(squash("  a \t b\r\n\x0c c  "), "a b c");
+        assert_eq!(squash("a\x0bb"), "a b");
+        assert_eq!(squash("a\u{a0}b \u{2009} c"), "a b c");
+        assert_eq!(squash(" \n "), "");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn squashing_splits_where_unicode_spaces_are(s in "[a \t\n\r\x0b\x0c\u{a0}\u{85}é]{0,30}") {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            proptest::prop_assert_eq!(squash(&s), words.join(" "));
+        }
+    }
+
+    #[test]
+    fn case_blind_search_finds_the_first_match() {
+        assert_eq!(find_ci("Table I - Non-Derivative", "non-deriv"), Some(10));
+        assert_eq!(find_ci("ab", "abc"), None);
+        assert_eq!(find_ci("abc", ""), None);
+        assert_eq!(find_ci("é(1) Ç", "(1)"), Some(2));
+        assert_eq!(find_ci("xX", "x"), Some(0));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn case_blind_search_agrees_with_trying_every_position(
+            hay in "[aAbB1 (é)]{0,40}",
+            needle in "[aAbB1 (é)]{0,4}",
+        ) {
+            proptest::prop_assert_eq!(find_ci(&hay, &needle), find_ci_slowly(&hay, &needle));
+        }
+    }
 
     #[test]
     fn markdown_and_tags_are_cleaned() {

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use insider_tui::load::load;
-use insider_tui::model::Filing;
+use insider_tui::model::{Filing, MAX_VALUE_FOOTNOTES};
 use insider_tui::parse::diag::Severity;
 use insider_tui::text::sanitize;
 
@@ -65,6 +65,24 @@ fn generated(dir: &Path) {
     let mut lines: Vec<&str> = printed.lines().collect();
     lines.insert(26, &wide);
     std::fs::write(dir.join("gen-wide-table-line.txt"), lines.join("\n")).unwrap();
+    // A value citing 100,000 footnotes, in XML and in a data-set row.
+    let ids: String = (0..100_000)
+        .map(|i| format!("<footnoteId id=\"F{i}\"/>"))
+        .collect();
+    let many = good.replacen("<footnoteId id=\"F1\"/>", &ids, 1);
+    std::fs::write(dir.join("gen-many-footnote-ids.xml"), many).unwrap();
+    let quarter = dir.join("gen-many-footnote-ids-quarter");
+    std::fs::create_dir(&quarter).unwrap();
+    let ids: Vec<String> = (0..100_000).map(|i| format!("F{i}")).collect();
+    std::fs::write(
+        quarter.join("NONDERIV_TRANS.tsv"),
+        format!(
+            "ACCESSION_NUMBER\tNONDERIV_TRANS_SK\tSECURITY_TITLE\tTRANS_SHARES\tTRANS_SHARES_FN\n\
+             0000000001-24-000001\t1\tCommon Stock\t100\t{}\n",
+            ids.join(",")
+        ),
+    )
+    .unwrap();
 }
 
 #[test]
@@ -89,6 +107,8 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
             "gen-huge-attribute.xml",
             "gen-100mb-single-line.xml",
             "gen-wide-table-line.txt",
+            "gen-many-footnote-ids.xml",
+            "gen-many-footnote-ids-quarter",
         ]
         .map(String::from),
     );
@@ -162,6 +182,22 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
         .any(|i| i.path.ends_with("gen-wide-table-line.txt")
             && i.line == Some(27)
             && i.message.contains("more than any row holds")));
+    for name in ["gen-many-footnote-ids.xml", "gen-many-footnote-ids-quarter"] {
+        let f = report
+            .filings
+            .iter()
+            .find(|f| f.source.path.contains(name))
+            .expect("the filing citing 100,000 footnotes loads");
+        let cited = f.rows.iter().map(|r| r.footnote_ids().len()).max();
+        assert_eq!(cited, Some(MAX_VALUE_FOOTNOTES), "{name}");
+        assert!(
+            report
+                .issues
+                .iter()
+                .any(|i| i.path.contains(name) && i.message.contains("the rest are left out")),
+            "{name}"
+        );
+    }
 
     // No text of any filing reaches the screen with a control character in it.
     for f in &report.filings {

@@ -42,6 +42,23 @@ impl fmt::Display for FootnoteId {
 /// pointer and allocates nothing until an id is added.
 pub type FootnoteIds = thin_vec::ThinVec<FootnoteId>;
 
+/// The most footnote ids one value keeps. Real filings cite a handful; a longer list is a
+/// damaged or hostile file, and the bound keeps every pass over a row's ids cheap.
+pub const MAX_VALUE_FOOTNOTES: usize = 32;
+
+/// Adds `id` to a value's `ids` unless it is there already; `false` when the list is full
+/// and `id` was left out.
+pub fn add_footnote(ids: &mut FootnoteIds, id: FootnoteId) -> bool {
+    if ids.contains(&id) {
+        return true;
+    }
+    if ids.len() >= MAX_VALUE_FOOTNOTES {
+        return false;
+    }
+    ids.push(id);
+    true
+}
+
 /// A value as filed together with the footnotes that qualify it.
 ///
 /// `value` is `None` when nothing was filed (an empty element, a footnote-only value, a

@@ -16,7 +16,7 @@ pub use filing::{
     Address, Filing, Flags, Footnote, Issuer, Relationship, ReportingOwner, Signature, Source,
     SourceKind,
 };
-pub use fv::{FootnoteId, FootnoteIds, Fv};
+pub use fv::{add_footnote, FootnoteId, FootnoteIds, Fv, MAX_VALUE_FOOTNOTES};
 pub use row::{Coding, DerivativeTerms, Row, RowKind, Table};
 
 use std::sync::Arc;

@@ -5,9 +5,9 @@ use super::columns::{Columns, ValueColumn};
 use super::table::{Keyed, TableName, Tables};
 use super::tsv::{self, Chunk, Record};
 use crate::model::{
-    AcquiredDisposed, Address, Coding, DirectIndirect, Filing, Footnote, FootnoteId, FootnoteIds,
-    FormType, Fv, Issuer, Relationship, ReportingOwner, Row, RowKind, Signature, Source,
-    SourceKind, Table, Text, Timeliness, TransactionCode,
+    add_footnote, AcquiredDisposed, Address, Coding, DirectIndirect, Filing, Footnote, FootnoteId,
+    FootnoteIds, FormType, Fv, Issuer, Relationship, ReportingOwner, Row, RowKind, Signature,
+    Source, SourceKind, Table, Text, Timeliness, TransactionCode, MAX_VALUE_FOOTNOTES,
 };
 use crate::parse::values;
 
@@ -376,14 +376,18 @@ impl<'r> Rec<'r> {
         let Some(raw) = field(self.rec, col) else {
             return ids;
         };
+        let mut full = false;
         for part in raw.split(',') {
             let part = part.trim_ascii();
             if part.is_empty() {
                 continue;
             }
             let id = self.interner.footnote_id(part);
-            if !ids.contains(&id) {
-                ids.push(id);
+            if !add_footnote(&mut ids, id) && !std::mem::replace(&mut full, true) {
+                self.warn(
+                    col,
+                    format!("more than {MAX_VALUE_FOOTNOTES} footnote ids: the rest are left out"),
+                );
             }
         }
         ids
@@ -683,9 +687,7 @@ fn table_row(
     let equity_swap = rec.boolean(c.equity_swap);
     let mut code_notes = rec.footnotes(c.code_footnotes);
     for id in form_type.footnotes.iter() {
-        if !code_notes.contains(id) {
-            code_notes.push(id.clone());
-        }
+        add_footnote(&mut code_notes, id.clone());
     }
     if form_type.value.is_some()
         || code.is_some()

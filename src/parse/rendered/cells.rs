@@ -25,9 +25,11 @@ pub struct Cell {
 }
 
 impl Cell {
-    /// Reads a cell as printed, markers and all.
+    /// Reads a cell as printed, markers and all (at most
+    /// [`MAX_VALUE_FOOTNOTES`](crate::model::MAX_VALUE_FOOTNOTES) markers are kept).
     pub fn parse(raw: &str) -> Cell {
-        let (text, notes) = words::split_markers(&squash(raw));
+        let (text, mut notes) = words::split_markers(&squash(raw));
+        notes.truncate(crate::model::MAX_VALUE_FOOTNOTES);
         Cell { text, notes }
     }
 

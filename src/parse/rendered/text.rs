@@ -131,10 +131,11 @@ pub fn parse(
         None => warnings.push(Diagnostic::new(None, "no Table II was found")),
     }
     let cited: Vec<FootnoteId> = {
+        let mut seen = rustc_hash::FxHashSet::default();
         let mut ids: Vec<FootnoteId> = Vec::new();
         for r in &filing.rows {
             for id in r.footnote_ids() {
-                if !ids.contains(id) {
+                if seen.insert(id.as_str()) {
                     ids.push(id.clone());
                 }
             }

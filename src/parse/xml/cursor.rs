@@ -8,7 +8,7 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use crate::model::{FootnoteId, FootnoteIds, Fv, Text};
+use crate::model::{add_footnote, FootnoteId, FootnoteIds, Fv, Text, MAX_VALUE_FOOTNOTES};
 use crate::parse::diag::Diagnostic;
 use crate::parse::values;
 
@@ -341,6 +341,7 @@ impl<'a> Cursor<'a> {
     ) -> Result<(Option<Cow<'a, str>>, FootnoteIds), Diagnostic> {
         let mut value = None;
         let mut notes = FootnoteIds::new();
+        let mut full = false;
         if child.is_empty {
             return Ok((value, notes));
         }
@@ -352,7 +353,7 @@ impl<'a> Cursor<'a> {
                         is_empty: false,
                         pos: self.pos(),
                     };
-                    self.fv_child(&c, &mut value, &mut notes)?;
+                    self.fv_child(&c, &mut value, &mut notes, &mut full)?;
                 }
                 Event::Empty(start) => {
                     let c = Child {
@@ -360,7 +361,7 @@ impl<'a> Cursor<'a> {
                         is_empty: true,
                         pos: self.pos(),
                     };
-                    self.fv_child(&c, &mut value, &mut notes)?;
+                    self.fv_child(&c, &mut value, &mut notes, &mut full)?;
                 }
                 Event::Text(t) if value.is_none() => {
                     if let Ok(s) = t.unescape_with(resolve_entity) {
@@ -381,6 +382,7 @@ impl<'a> Cursor<'a> {
         c: &Child<'a>,
         value: &mut Option<Cow<'a, str>>,
         notes: &mut FootnoteIds,
+        full: &mut bool,
     ) -> Result<(), Diagnostic> {
         match c.local() {
             b"value" => {
@@ -391,8 +393,8 @@ impl<'a> Cursor<'a> {
             }
             b"footnoteId" => {
                 if let Some(id) = self.footnote_id(c)? {
-                    if !notes.contains(&id) {
-                        notes.push(id);
+                    if !add_footnote(notes, id) && !std::mem::replace(full, true) {
+                        self.warn(c.pos, too_many_footnotes());
                     }
                 }
             }
@@ -473,6 +475,11 @@ pub fn read_id(start: &BytesStart<'_>) -> Result<FootnoteId, String> {
     } else {
         Ok(FootnoteId::new(id))
     }
+}
+
+/// The warning for a value citing more footnotes than one value keeps.
+pub fn too_many_footnotes() -> String {
+    format!("more than {MAX_VALUE_FOOTNOTES} <footnoteId> on one value: the rest are left out")
 }
 
 fn append<'a>(out: &mut Option<Cow<'a, str>>, piece: Cow<'a, str>) {

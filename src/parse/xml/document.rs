@@ -303,11 +303,12 @@ fn signature<'a>(c: &mut Cursor<'a>, parent: &Child<'a>) -> Result<Option<Signat
 /// Warns once for each footnote id that a value cites but the filing does not define,
 /// at the line of the first row citing it.
 fn check_footnote_references(c: &mut Cursor<'_>, filing: &Filing) {
-    let mut missing: Vec<&str> = Vec::new();
+    let defined: rustc_hash::FxHashSet<&str> =
+        filing.footnotes.iter().map(|n| n.id.as_str()).collect();
+    let mut missing: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for row in &filing.rows {
         for id in row.footnote_ids() {
-            if filing.footnote(id).is_none() && !missing.contains(&id.as_str()) {
-                missing.push(id.as_str());
+            if !defined.contains(id.as_str()) && missing.insert(id.as_str()) {
                 c.warn_line(
                     row.line,
                     format!("footnote {id} is cited but not defined in <footnotes>"),

@@ -2,7 +2,8 @@
 
 use super::cursor::{Child, Cursor};
 use crate::model::{
-    AcquiredDisposed, Coding, DirectIndirect, Row, RowKind, Table, Timeliness, TransactionCode,
+    add_footnote, AcquiredDisposed, Coding, DirectIndirect, Row, RowKind, Table, Timeliness,
+    TransactionCode,
 };
 use crate::parse::diag::Diagnostic;
 
@@ -109,6 +110,7 @@ fn derivative(row: &mut Row) -> &mut crate::model::DerivativeTerms {
 
 fn coding<'a>(c: &mut Cursor<'a>, parent: &Child<'a>) -> Result<Coding, Diagnostic> {
     let mut coding = Coding::default();
+    let mut full = false;
     if parent.is_empty {
         return Ok(coding);
     }
@@ -131,8 +133,10 @@ fn coding<'a>(c: &mut Cursor<'a>, parent: &Child<'a>) -> Result<Coding, Diagnost
             b"equitySwapInvolved" => coding.equity_swap_involved = c.boolean(&child)?,
             b"footnoteId" => {
                 if let Some(id) = c.footnote_id(&child)? {
-                    if !coding.footnotes.contains(&id) {
-                        coding.footnotes.push(id);
+                    if !add_footnote(&mut coding.footnotes, id)
+                        && !std::mem::replace(&mut full, true)
+                    {
+                        c.warn(child.pos, super::cursor::too_many_footnotes());
                     }
                 }
             }

@@ -71,6 +71,12 @@ fn generated(dir: &Path) {
         .collect();
     let many = good.replacen("<footnoteId id=\"F1\"/>", &ids, 1);
     std::fs::write(dir.join("gen-many-footnote-ids.xml"), many).unwrap();
+    // 200,000 footnotes, each defined once.
+    let notes: String = (0..200_000)
+        .map(|i| format!("<footnote id=\"N{i}\">Note {i}.</footnote>"))
+        .collect();
+    let defined = good.replacen("<footnotes>", &format!("<footnotes>{notes}"), 1);
+    std::fs::write(dir.join("gen-200k-footnotes.xml"), defined).unwrap();
     let quarter = dir.join("gen-many-footnote-ids-quarter");
     std::fs::create_dir(&quarter).unwrap();
     let ids: Vec<String> = (0..100_000).map(|i| format!("F{i}")).collect();
@@ -182,6 +188,12 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
         .any(|i| i.path.ends_with("gen-wide-table-line.txt")
             && i.line == Some(27)
             && i.message.contains("more than any row holds")));
+    let defined = report
+        .filings
+        .iter()
+        .find(|f| f.source.path.ends_with("gen-200k-footnotes.xml"))
+        .expect("the filing defining 200,000 footnotes loads");
+    assert_eq!(defined.footnotes.len(), 200_002);
     for name in ["gen-many-footnote-ids.xml", "gen-many-footnote-ids-quarter"] {
         let f = report
             .filings

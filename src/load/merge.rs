@@ -6,6 +6,11 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{Filing, SourceKind, Text};
 
+/// The most further sources a filing remembers: a filing met in more files than this
+/// (the same download copied again and again) names the first ones, and storing it again
+/// stays cheap however many copies come.
+pub const MAX_ALSO_IN: usize = 32;
+
 /// How much a source is trusted: XML carries full precision, data sets round numbers to
 /// two decimals and replace non-ASCII characters.
 fn rank(kind: SourceKind) -> u8 {
@@ -75,6 +80,7 @@ pub fn absorb(keep: &mut Filing, other: Filing) {
     }
     keep.also_in.push(other.source);
     keep.also_in.extend(other.also_in);
+    keep.also_in.truncate(MAX_ALSO_IN);
 }
 
 #[cfg(test)]
@@ -111,5 +117,18 @@ mod tests {
         assert_eq!(kept.source.kind, SourceKind::Xml);
         assert_eq!(&*kept.also_in[0].path, "q.zip");
         assert_eq!(kept.filing_date, "2024-05-02".parse().ok());
+    }
+
+    #[test]
+    fn a_filing_copied_many_times_names_its_first_sources() {
+        let acc = "0000000001-24-000001";
+        let mut all: Vec<Filing> = (0..100)
+            .map(|i| filing(acc, SourceKind::Xml, &format!("copy-{i}.xml")))
+            .collect();
+        assert_eq!(merge_duplicates(&mut all), 99);
+        let kept = &all[0];
+        assert_eq!(&*kept.source.path, "copy-0.xml");
+        assert_eq!(kept.also_in.len(), MAX_ALSO_IN);
+        assert_eq!(&*kept.also_in[0].path, "copy-1.xml");
     }
 }

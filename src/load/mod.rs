@@ -11,7 +11,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 mod merge;
-pub use merge::{absorb, merge_duplicates};
+pub use merge::{absorb, merge_duplicates, MAX_ALSO_IN};
 
 use crate::model::{Filing, Text};
 use crate::parse::dataset::SharedTexts;

@@ -282,7 +282,8 @@ pub struct Filing {
     pub signatures: Vec<Signature>,
     /// The file the filing was read from.
     pub source: Source,
-    /// Other files that held the same accession (kept when duplicates are merged).
+    /// Other files that held the same accession (kept when duplicates are merged), at
+    /// most [`MAX_ALSO_IN`](crate::load::MAX_ALSO_IN).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_in: Vec<Source>,
 }

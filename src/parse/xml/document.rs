@@ -6,8 +6,8 @@ use quick_xml::events::Event;
 use super::cursor::{Child, Cursor};
 use super::rows;
 use crate::model::{
-    Address, Filing, Footnote, FormType, Issuer, Relationship, ReportingOwner, Signature, Source,
-    SourceKind, Table, Text,
+    Address, Filing, Footnote, FootnoteId, FormType, Issuer, Relationship, ReportingOwner,
+    Signature, Source, SourceKind, Table, Text,
 };
 use crate::parse::diag::Diagnostic;
 
@@ -250,6 +250,7 @@ fn footnotes<'a>(
     if parent.is_empty {
         return Ok(());
     }
+    let mut defined: rustc_hash::FxHashSet<FootnoteId> = out.iter().map(|f| f.id.clone()).collect();
     while let Some(child) = c.next_child("footnotes")? {
         if child.local() != b"footnote" {
             c.skip(&child)?;
@@ -267,7 +268,7 @@ fn footnotes<'a>(
                 continue;
             }
         };
-        if out.iter().any(|f| f.id == id) {
+        if !defined.insert(id.clone()) {
             c.warn(
                 child.pos,
                 format!("footnote {id} is defined twice; references show the first"),

@@ -192,15 +192,19 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
 
     // Owners, each with the relationship box that follows it.
     let rel_boxes = boxes("Relationship of Reporting Person");
-    let position = |e: &ElementRef<'_>| tds.iter().position(|t| t.id() == e.id()).unwrap_or(0);
+    // Each cell's place among the page's cells; the boxes are in page order, so the
+    // relationship box of an owner is found by halving.
+    let places: rustc_hash::FxHashMap<_, usize> =
+        tds.iter().enumerate().map(|(i, t)| (t.id(), i)).collect();
+    let position = |e: &ElementRef<'_>| places.get(&e.id()).copied().unwrap_or(0);
+    let rel_at: Vec<usize> = rel_boxes.iter().map(position).collect();
     for (i, nb) in name_boxes.iter().enumerate() {
         let mut owner = owner_of(nb, &a_sel, &tr_sel, &data_sel);
         let at = position(nb);
-        let next = name_boxes.get(i + 1).map_or(usize::MAX, &position);
-        if let Some(rb) = rel_boxes.iter().find(|r| {
-            let p = position(r);
-            p > at.saturating_sub(1) && p < next
-        }) {
+        let next = name_boxes.get(i + 1).map_or(usize::MAX, position);
+        let first = rel_at.partition_point(|&p| p <= at.saturating_sub(1));
+        let found = rel_at.get(first).is_some_and(|&p| p < next);
+        if let Some(rb) = rel_boxes.get(first).filter(|_| found) {
             match relationship_of(rb, &tr_sel) {
                 Some(rel) => owner.relationship = rel,
                 None => warnings.push(Diagnostic::new(

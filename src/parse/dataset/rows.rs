@@ -184,11 +184,13 @@ pub struct ChunkOut {
     pub warnings: Vec<(u32, String)>,
 }
 
-/// The most distinct texts one chunk shares.
+/// The most distinct texts one interner holds. One past half of this is not lent again:
+/// the next chunk starts a fresh one, so the texts of long-gone quarters are let go.
 const MAX_SHARED: usize = 1 << 20;
 
-/// Shares repeated strings within a chunk: accession numbers repeat on every row of a
-/// filing, security titles and footnote texts across filings.
+/// Shares repeated strings within a chunk and, lent by [`SharedTexts`], across the chunks
+/// and quarters of a load: accession numbers repeat on every row of a filing, security
+/// titles, names and footnote texts across filings.
 #[derive(Default)]
 struct Interner {
     /// Each text with its hash, so that growing the table never hashes a text again.

@@ -90,7 +90,7 @@ pub fn load_with(paths: &[PathBuf], on_event: &(dyn Fn(LoadEvent) + Sync)) {
     let (quarters, singles): (Vec<Candidate>, Vec<Candidate>) =
         files.into_iter().partition(Candidate::is_quarter);
     let mut done = 0;
-    let texts = dataset::SharedTexts::default();
+    let texts = SharedTexts::default();
     for chunk in singles.chunks(BATCH) {
         let results: Vec<(Vec<Filing>, Vec<LoadIssue>)> = chunk
             .par_iter()

@@ -139,9 +139,7 @@ impl Store {
         for (id, filing) in repeats {
             self.absorb(id, filing);
         }
-        let n = added.len();
-        drop_aside(added);
-        n
+        added.len()
     }
 
     /// Merges a second copy of filing `id` into the one held.
@@ -204,20 +202,4 @@ impl Store {
             None => (&[], &[]),
         }
     }
-}
-
-/// Filings at least this many are freed on a thread of their own.
-const DROP_ASIDE: usize = 1024;
-
-/// Frees a stored batch's filings (millions of rows, texts and lists) on a thread of its
-/// own, so the loop goes on to the next batch while they are freed; a small batch, or one
-/// when no thread can be started, is freed here.
-fn drop_aside(filings: Vec<Filing>) {
-    if filings.len() < DROP_ASIDE {
-        return;
-    }
-    // On failure the closure, and the filings with it, are dropped here.
-    let _ = std::thread::Builder::new()
-        .name("free".into())
-        .spawn(move || drop(filings));
 }

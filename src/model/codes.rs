@@ -163,10 +163,7 @@ impl TransactionCode {
         }
         let code = TransactionCode::ALL
             .iter()
-            .find(|c| match (c.as_str().as_bytes(), t.as_bytes()) {
-                ([code], [filed]) => *code == filed.to_ascii_uppercase(),
-                (code, filed) => code.eq_ignore_ascii_case(filed),
-            })
+            .find(|c| c.as_str().eq_ignore_ascii_case(t))
             .cloned()
             .unwrap_or_else(|| TransactionCode::Other(t.into()));
         Some(code)

@@ -53,7 +53,7 @@ fn plain_decimal(t: &str) -> Option<Decimal> {
     for (i, &c) in b.iter().enumerate() {
         match c {
             b'0'..=b'9' => {
-                mantissa = mantissa * 10 + i64::from(c - b'0');
+                mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(c - b'0'))?;
                 digits += 1;
             }
             b'.' if scale.is_none() => scale = Some(b.len() - 1 - i),

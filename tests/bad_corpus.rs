@@ -77,6 +77,25 @@ fn generated(dir: &Path) {
         .collect();
     let defined = good.replacen("<footnotes>", &format!("<footnotes>{notes}"), 1);
     std::fs::write(dir.join("gen-200k-footnotes.xml"), defined).unwrap();
+    // Numbers of a million separators and zeros: the general decimal parser takes a
+    // stack frame per character of these, so they once overflowed a loader's stack.
+    let long = good.replacen(
+        "<value>34000</value>",
+        &format!("<value>34{}000</value>", "_".repeat(1_000_000)),
+        1,
+    );
+    std::fs::write(dir.join("gen-long-number.xml"), long).unwrap();
+    let quarter = dir.join("gen-long-number-quarter");
+    std::fs::create_dir(&quarter).unwrap();
+    std::fs::write(
+        quarter.join("NONDERIV_TRANS.tsv"),
+        format!(
+            "ACCESSION_NUMBER\tNONDERIV_TRANS_SK\tSECURITY_TITLE\tTRANS_SHARES\tTRANS_PRICEPERSHARE\n\
+             0000000002-24-000001\t1\tCommon Stock\t{}\t12.50\n",
+            "0".repeat(1_000_000)
+        ),
+    )
+    .unwrap();
     let quarter = dir.join("gen-many-footnote-ids-quarter");
     std::fs::create_dir(&quarter).unwrap();
     let ids: Vec<String> = (0..100_000).map(|i| format!("F{i}")).collect();
@@ -115,6 +134,8 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
             "gen-wide-table-line.txt",
             "gen-many-footnote-ids.xml",
             "gen-many-footnote-ids-quarter",
+            "gen-long-number.xml",
+            "gen-long-number-quarter",
         ]
         .map(String::from),
     );
@@ -194,6 +215,20 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
         .find(|f| f.source.path.ends_with("gen-200k-footnotes.xml"))
         .expect("the filing defining 200,000 footnotes loads");
     assert_eq!(defined.footnotes.len(), 200_002);
+    for name in ["gen-long-number.xml", "gen-long-number-quarter"] {
+        let f = report
+            .filings
+            .iter()
+            .find(|f| f.source.path.contains(name))
+            .expect("the filing with a million-character number loads");
+        assert_eq!(f.rows.first().map(|r| r.shares.value), Some(None), "{name}");
+        assert!(
+            report.issues.iter().any(
+                |i| i.path.contains(name) && i.message.contains("longer than any number filed")
+            ),
+            "{name}"
+        );
+    }
     for name in ["gen-many-footnote-ids.xml", "gen-many-footnote-ids-quarter"] {
         let f = report
             .filings

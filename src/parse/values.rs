@@ -19,6 +19,15 @@ pub fn decimal(raw: &str) -> Result<Option<Decimal>, String> {
     if t.is_empty() {
         return Ok(None);
     }
+    if t.len() > MAX_NUMBER_LEN {
+        // `Decimal::from_str` takes a stack frame per leading zero or `_`: a long enough
+        // run of them overflows the stack.
+        return Err(format!(
+            "not a number: {} characters, longer than any number filed ({:?})",
+            t.len(),
+            shorten(t)
+        ));
+    }
     if let Ok(d) = Decimal::from_str(t) {
         return Ok(Some(d));
     }
@@ -39,6 +48,10 @@ pub fn decimal(raw: &str) -> Result<Option<Decimal>, String> {
         .map(Some)
         .map_err(|_| format!("number out of range or malformed: {:?}", shorten(t)))
 }
+
+/// Longer text is not read as a number. `Decimal` holds 28 digits; with group commas, a
+/// currency sign and a sign, no number filed comes near this.
+const MAX_NUMBER_LEN: usize = 64;
 
 /// Up to 18 digits with at most one point and no sign, read without the general parser
 /// (the same value and scale `Decimal::from_str` gives); `None` for anything else.
@@ -230,6 +243,27 @@ mod tests {
         assert!(decimal("abc").is_err());
         assert!(decimal("1e400").is_err());
         assert!(decimal("99999999999999999999999999999999999").is_err());
+    }
+
+    #[test]
+    fn long_runs_of_zeros_or_separators_are_refused_not_a_stack_overflow() {
+        // The general parser takes a stack frame per leading zero or `_`; a test thread's
+        // stack overflowed on these before they were refused by length.
+        for long in [
+            format!("1{}", "_".repeat(1_000_000)),
+            "0".repeat(1_000_000),
+            format!("0.{}1", "0".repeat(1_000_000)),
+            format!("1{}e5", "_".repeat(1_000_000)),
+        ] {
+            let err = decimal(&long).unwrap_err();
+            assert!(err.contains("longer than any number filed"), "{err}");
+        }
+        let longest = format!("-$9,999,999,999,999,999,999,999,999.{}", "9".repeat(27));
+        assert!(longest.len() <= MAX_NUMBER_LEN);
+        assert_eq!(
+            decimal("0000000000000000000000000000000000000042"),
+            Ok(Some(d("42")))
+        );
     }
 
     #[test]

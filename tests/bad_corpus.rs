@@ -85,6 +85,21 @@ fn generated(dir: &Path) {
         1,
     );
     std::fs::write(dir.join("gen-long-number.xml"), long).unwrap();
+    // EDGAR's HTML rendering with a holding's number inside 500,000 nested spans.
+    let html = std::fs::read_to_string(manifest(
+        "tests/fixtures/rendered/html-xsl-form3-holdings.html",
+    ))
+    .unwrap();
+    let nested = html.replacen(
+        "60,000",
+        &format!(
+            "{}60,000{}",
+            "<span>".repeat(500_000),
+            "</span>".repeat(500_000)
+        ),
+        1,
+    );
+    std::fs::write(dir.join("gen-nested-spans.html"), nested).unwrap();
     let quarter = dir.join("gen-long-number-quarter");
     std::fs::create_dir(&quarter).unwrap();
     std::fs::write(
@@ -215,6 +230,19 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
         .find(|f| f.source.path.ends_with("gen-200k-footnotes.xml"))
         .expect("the filing defining 200,000 footnotes loads");
     assert_eq!(defined.footnotes.len(), 200_002);
+    let nested = report
+        .filings
+        .iter()
+        .find(|f| f.source.path.ends_with("gen-nested-spans.html"))
+        .expect("the rendering with 500,000 nested spans loads");
+    let plain = load(
+        &[manifest(
+            "tests/fixtures/rendered/html-xsl-form3-holdings.html",
+        )],
+        false,
+    );
+    assert_eq!(Some(&nested.rows), plain.filings.first().map(|f| &f.rows));
+    assert_eq!(nested.holding_count(), 4);
     for name in ["gen-long-number.xml", "gen-long-number-quarter"] {
         let f = report
             .filings

@@ -506,23 +506,26 @@ fn owner_of(
 /// not what tables or other blocks inside it hold (a page that left a tag open nests
 /// the rest of the form there).
 fn own_text(e: &ElementRef<'_>) -> String {
-    fn walk(e: &ElementRef<'_>, out: &mut String) {
-        for c in e.children() {
-            if let Some(t) = c.value().as_text() {
-                out.push_str(t);
-            } else if let Some(el) = ElementRef::wrap(c) {
-                let inline = matches!(
-                    el.value().name(),
-                    "span" | "b" | "i" | "u" | "a" | "font" | "sup" | "sub" | "em" | "strong"
-                );
-                if inline {
-                    walk(&el, out);
-                }
+    // Depth first, without recursion: a page may nest inline elements without bound.
+    let mut out = String::new();
+    let mut stack = vec![e.children()];
+    while let Some(children) = stack.last_mut() {
+        let Some(c) = children.next() else {
+            stack.pop();
+            continue;
+        };
+        if let Some(t) = c.value().as_text() {
+            out.push_str(t);
+        } else if let Some(el) = ElementRef::wrap(c) {
+            let inline = matches!(
+                el.value().name(),
+                "span" | "b" | "i" | "u" | "a" | "font" | "sup" | "sub" | "em" | "strong"
+            );
+            if inline {
+                stack.push(el.children());
             }
         }
     }
-    let mut out = String::new();
-    walk(e, &mut out);
     squash(&out)
 }
 

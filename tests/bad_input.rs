@@ -200,3 +200,26 @@ fn bad_files_get_clear_issues_and_good_files_all_load() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn links_back_to_a_parent_folder_are_walked_once() {
+    // Two links inside a folder back to its parent: walked naively, the load would read
+    // the parent again through each, without end.
+    let tmp = tempfile::tempdir().unwrap();
+    let inner = tmp.path().join("a");
+    std::fs::create_dir(&inner).unwrap();
+    std::fs::write(inner.join("good.xml"), good("41.37", "2023-06-01")).unwrap();
+    std::os::unix::fs::symlink("..", inner.join("up")).unwrap();
+    std::os::unix::fs::symlink("..", inner.join("up2")).unwrap();
+    let report = load(&[tmp.path().to_path_buf()], false);
+    assert_eq!(report.filings.len(), 1);
+    let passed: Vec<_> = report
+        .issues
+        .iter()
+        .filter(|i| i.message.contains("passed over: the same folder"))
+        .collect();
+    assert_eq!(passed.len(), 2, "{:?}", report.issues);
+    assert!(passed.iter().all(|i| i.severity == Severity::Warning));
+    assert!(passed[0].path.ends_with("up"), "{}", passed[0].path);
+}

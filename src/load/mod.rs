@@ -211,53 +211,85 @@ fn is_quiet_skip(path: &Path) -> bool {
 }
 
 fn discover(paths: &[PathBuf], issues: &mut Vec<LoadIssue>) -> (Vec<Candidate>, usize) {
-    let mut files = Vec::new();
-    let mut skipped = 0;
+    let mut walk = Walk {
+        files: Vec::new(),
+        skipped: 0,
+        issues,
+        seen: std::collections::HashMap::new(),
+    };
     for p in paths {
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut files, &mut skipped, issues),
-            Ok(_) if dataset::is_table_file(p) => files.push(Candidate {
+            Ok(m) if m.is_dir() => walk.dir(p),
+            Ok(_) if dataset::is_table_file(p) => walk.files.push(Candidate {
                 path: p.clone(),
                 kind: CandidateKind::DataSetTable,
             }),
-            Ok(_) => files.push(Candidate {
+            Ok(_) => walk.files.push(Candidate {
                 path: p.clone(),
                 kind: CandidateKind::File,
             }),
-            Err(e) => issues.push(io_issue(p, &e)),
+            Err(e) => walk.issues.push(io_issue(p, &e)),
         }
     }
-    (files, skipped)
+    (walk.files, walk.skipped)
 }
 
-fn walk(dir: &Path, files: &mut Vec<Candidate>, skipped: &mut usize, issues: &mut Vec<LoadIssue>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            issues.push(io_issue(dir, &e));
-            return;
+/// What walking the folders named for a load has found so far.
+struct Walk<'a> {
+    files: Vec<Candidate>,
+    skipped: usize,
+    issues: &'a mut Vec<LoadIssue>,
+    /// Each folder read, by its real path, with the path it was first read by: a link
+    /// back to a parent folder would otherwise be walked without end.
+    seen: std::collections::HashMap<PathBuf, PathBuf>,
+}
+
+impl Walk<'_> {
+    /// Reads folder `dir` and, in name order, the folders inside it.
+    fn dir(&mut self, dir: &Path) {
+        if let Ok(real) = std::fs::canonicalize(dir) {
+            if let Some(first) = self.seen.get(&real) {
+                self.issues.push(LoadIssue {
+                    path: label(dir),
+                    line: None,
+                    severity: Severity::Warning,
+                    message: format!(
+                        "passed over: the same folder as {} (a link to it), already read",
+                        first.display()
+                    ),
+                });
+                return;
+            }
+            self.seen.insert(real, dir.to_path_buf());
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    if paths.iter().any(|p| dataset::is_table_file(p)) {
-        files.push(Candidate {
-            path: dir.to_path_buf(),
-            kind: CandidateKind::DataSetDir,
-        });
-    }
-    for p in paths {
-        if dataset::is_table_file(&p) {
-            continue;
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.issues.push(io_issue(dir, &e));
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        if paths.iter().any(|p| dataset::is_table_file(p)) {
+            self.files.push(Candidate {
+                path: dir.to_path_buf(),
+                kind: CandidateKind::DataSetDir,
+            });
         }
-        match std::fs::metadata(&p) {
-            Ok(m) if m.is_dir() => walk(&p, files, skipped, issues),
-            Ok(_) if is_quiet_skip(&p) && !looks_like_filing(&p) => *skipped += 1,
-            Ok(_) => files.push(Candidate {
-                path: p,
-                kind: CandidateKind::File,
-            }),
-            Err(e) => issues.push(io_issue(&p, &e)),
+        for p in paths {
+            if dataset::is_table_file(&p) {
+                continue;
+            }
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_dir() => self.dir(&p),
+                Ok(_) if is_quiet_skip(&p) && !looks_like_filing(&p) => self.skipped += 1,
+                Ok(_) => self.files.push(Candidate {
+                    path: p,
+                    kind: CandidateKind::File,
+                }),
+                Err(e) => self.issues.push(io_issue(&p, &e)),
+            }
         }
     }
 }

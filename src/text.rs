@@ -19,6 +19,38 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     sanitize_plain(s)
 }
 
+/// Most bytes of one text the screen draws. A remark or footnote runs to a few thousand
+/// characters; a hostile file can hold 100 MB in one, and wrapping that for each frame
+/// would stall the explorer for seconds. [`crate::write`] and `export` keep texts whole.
+pub const MAX_SHOWN: usize = 64 << 10;
+
+/// `s`, or its first bytes (under [`MAX_SHOWN`] in all) with a note of how much is left
+/// out, cut on a character boundary.
+pub fn clip(s: &str) -> Cow<'_, str> {
+    if s.len() <= MAX_SHOWN {
+        return Cow::Borrowed(s);
+    }
+    // Room for the note, so a clipped text is not clipped again.
+    let mut cut = MAX_SHOWN - 256;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = s.get(..cut).unwrap_or_default();
+    Cow::Owned(format!(
+        "{head} … [{} KB of {} KB shown; export writes the whole text]",
+        cut >> 10,
+        s.len() >> 10
+    ))
+}
+
+/// `s` as the screen shows it: [`clip`]ped, then [`sanitize`]d.
+pub fn shown(s: &str) -> Cow<'_, str> {
+    match clip(s) {
+        Cow::Borrowed(b) => sanitize(b),
+        Cow::Owned(o) => Cow::Owned(sanitize(&o).into_owned()),
+    }
+}
+
 /// True when `s` is plain printable text with single spaces: nothing to strip or fold.
 fn is_clean(s: &str) -> bool {
     if s.is_ascii() {
@@ -163,7 +195,23 @@ fn skip_osc(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::sanitize;
+    use super::{clip, sanitize, shown, MAX_SHOWN};
+
+    #[test]
+    fn long_texts_are_clipped_on_a_character_boundary_once() {
+        assert_eq!(clip("short"), "short");
+        let long = "é".repeat(MAX_SHOWN);
+        let clipped = clip(&long);
+        assert!(clipped.len() <= MAX_SHOWN, "{}", clipped.len());
+        assert!(clipped.ends_with("KB of 128 KB shown; export writes the whole text]"));
+        assert_eq!(
+            clip(&clipped),
+            clipped,
+            "a clipped text is not clipped again"
+        );
+        let escape = format!("red \u{1b}[31m{}", "a".repeat(MAX_SHOWN));
+        assert!(!shown(&escape).contains('\u{1b}'));
+    }
 
     #[test]
     fn strips_escape_sequences_and_controls() {

@@ -403,3 +403,42 @@ fn p_shows_the_selected_filing_as_the_printed_form_and_esc_closes_it() {
     a.update(Action::CloseOverlay);
     assert!(a.overlay().is_none());
 }
+
+#[test]
+fn a_100_mb_remark_and_footnote_are_shown_clipped_with_a_note() {
+    // Wrapping 100 MB for each frame stalled the explorer for seconds a key.
+    let mut f = cellectar();
+    let big = "word ".repeat(20 << 20);
+    f.remarks = Some(big.as_str().into());
+    if let Some(n) = f.footnotes.first_mut() {
+        n.text = big.as_str().into();
+    }
+    f.accession_number = Some("0000000009-30-000001".into());
+    f.filing_date = Some(d("2030-01-02"));
+    let mut filings = all();
+    filings.push(f);
+    let mut a = insider_tui::app::App::new(
+        insider_tui::store::Store::from_filings(filings),
+        insider_tui::store::filter::Query::default(),
+    );
+    a.update(Action::Resize(120, 40));
+    let s = screen(&a);
+    assert!(s.contains("Remarks         word word word"), "{s}");
+    a.update(Action::FocusPane(Pane::Detail));
+    key(&mut a, KeyCode::Enter);
+    press(&mut a, "G");
+    let s = screen(&a);
+    assert!(
+        s.contains("[63 KB of 102400 KB shown; export writes the whole text]"),
+        "{s}"
+    );
+    key(&mut a, KeyCode::Esc);
+    a.update(Action::FocusPane(Pane::Transactions));
+    key(&mut a, KeyCode::Enter);
+    press(&mut a, "G");
+    let s = screen(&a);
+    assert!(s.contains("of 102400 KB shown"), "{s}");
+    // Exporting keeps the whole text.
+    let held = a.selected_filing().unwrap();
+    assert_eq!(held.remarks.as_ref().map(|r| r.len()), Some(100 << 20));
+}

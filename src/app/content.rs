@@ -103,7 +103,7 @@ pub fn footnote_order<'a>(filing: &'a Filing, cited: &'a [FootnoteId]) -> Vec<Fo
 
 /// How many lines a footnote entry takes at `width` (marker column included).
 pub fn footnote_height(entry: &FootnoteEntry<'_>, width: usize) -> usize {
-    let text = crate::text::sanitize(entry.text.unwrap_or(""));
+    let text = crate::text::shown(entry.text.unwrap_or(""));
     wrap(&text, width.saturating_sub(FOOTNOTE_INDENT)).len()
 }
 
@@ -179,7 +179,7 @@ pub fn detail_items(filing: &Filing) -> Vec<DetailItem> {
         out.push(item("Form 4 trades", yes_no(Some(b)).to_string(), false));
     }
     if let Some(r) = &filing.remarks {
-        out.push(item("Remarks", r.to_string(), false));
+        out.push(item("Remarks", crate::text::clip(r).into_owned(), false));
     }
     for s in &filing.signatures {
         let value = match s.date {
@@ -225,7 +225,7 @@ pub fn detail_lines(filing: &Filing, width: usize) -> Vec<DetailLine> {
     let text_width = width.saturating_sub(DETAIL_LABEL + 1).max(1);
     let mut out = Vec::new();
     for item in detail_items(filing) {
-        let clean = crate::text::sanitize(&item.value);
+        let clean = crate::text::shown(&item.value);
         for (i, line) in wrap(&clean, text_width).into_iter().enumerate() {
             out.push(DetailLine {
                 label: (i == 0).then_some(item.label),
@@ -255,9 +255,9 @@ pub fn popup_lines(popup: &Popup, width: usize) -> Vec<(String, bool)> {
         if i > 0 {
             out.push((String::new(), false));
         }
-        let lead = crate::text::sanitize(lead);
+        let lead = crate::text::shown(lead);
         let indent = super::wrap::width(&lead) + usize::from(!lead.is_empty());
-        let clean = crate::text::sanitize(text);
+        let clean = crate::text::shown(text);
         for (j, line) in wrap(&clean, width.saturating_sub(indent).max(1))
             .into_iter()
             .enumerate()

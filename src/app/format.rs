@@ -79,7 +79,7 @@ pub fn marker(id: &FootnoteId) -> String {
             .chars()
             .filter_map(|c| c.to_digit(10).and_then(|d| SUPERSCRIPT.get(d as usize)))
             .collect(),
-        None => format!("[{}]", crate::text::sanitize(id.as_str())),
+        None => format!("[{}]", crate::text::shown(id.as_str())),
     }
 }
 

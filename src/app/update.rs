@@ -481,7 +481,7 @@ fn footnote_popup<'a>(
             .map(|(id, text, marked)| {
                 let text = text.map_or_else(
                     || format!("({id} is cited but not in the filing)"),
-                    str::to_string,
+                    |t| crate::text::clip(t).into_owned(),
                 );
                 (format::marker(id), text, marked)
             })

@@ -102,7 +102,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
         let row = [
             Cell::styled(date, date_style),
-            Cell::new(crate::text::sanitize(f.document_type.as_str())),
+            Cell::new(crate::text::shown(f.document_type.as_str())),
             Cell {
                 text: ticker.to_string(),
                 highlight: mark(ticker),

@@ -9,7 +9,7 @@ use super::{pane_block, row_style, theme};
 use crate::app::content::{footnote_order, FOOTNOTE_INDENT};
 use crate::app::wrap::wrap;
 use crate::app::{format, App, Pane};
-use crate::text::sanitize;
+use crate::text::shown;
 
 /// Draws the footnotes pane.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -39,11 +39,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             break;
         }
         let text = match e.text {
-            Some(t) => sanitize(t).into_owned(),
-            None => format!(
-                "({} is cited but not in the filing)",
-                sanitize(e.id.as_str())
-            ),
+            Some(t) => shown(t).into_owned(),
+            None => format!("({} is cited but not in the filing)", shown(e.id.as_str())),
         };
         let lead = format!(
             "{}{:>3} ",

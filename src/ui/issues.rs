@@ -10,7 +10,7 @@ use crate::app::scroll::scroll_top;
 use crate::app::wrap::truncate_left;
 use crate::app::{format, App};
 use crate::parse::diag::Severity;
-use crate::text::sanitize;
+use crate::text::shown;
 
 /// Draws the issues overlay.
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             Severity::Error => Span::styled("error   ", theme::negative()),
             Severity::Warning => Span::styled("warning ", theme::dim()),
         };
-        let path = sanitize(&issue.path);
+        let path = shown(&issue.path);
         let path = truncate_left(&path, (inner.width as usize / 2).max(12));
         let at = match issue.line {
             Some(l) => format!("{path}:{l} "),
@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             Line::from(vec![
                 severity,
                 Span::styled(at, theme::label()),
-                Span::raw(sanitize(&issue.message).into_owned()),
+                Span::raw(shown(&issue.message).into_owned()),
             ])
             .style(style),
         );

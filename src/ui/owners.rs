@@ -8,7 +8,7 @@ use super::cells::{self, fixed, flex, Align, Cell, Col};
 use super::{pane_block, row_style, with_gutter, GUTTER};
 use crate::app::{App, Pane};
 use crate::store::vocab::Role;
-use crate::text::sanitize;
+use crate::text::shown;
 
 const COLS: [Col; 5] = [
     flex("Name", 14, 0),
@@ -62,11 +62,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             .collect::<Vec<_>>()
             .join("; ");
         let row = [
-            Cell::new(sanitize(o.name.as_deref().unwrap_or(""))),
-            Cell::new(sanitize(o.cik.as_deref().unwrap_or(""))),
+            Cell::new(shown(o.name.as_deref().unwrap_or(""))),
+            Cell::new(shown(o.cik.as_deref().unwrap_or(""))),
             Cell::new(roles),
-            Cell::new(sanitize(&title)),
-            Cell::new(sanitize(&o.address.one_line())),
+            Cell::new(shown(&title)),
+            Cell::new(shown(&o.address.one_line())),
         ];
         let is_selected = i == cursor.selected;
         let style = row_style(app, Pane::Owners, is_selected);

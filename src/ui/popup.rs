@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, popup: &Popup, offset: usize) {
     Clear.render(area, frame.buffer_mut());
     let visible = area.height.saturating_sub(2) as usize;
     let position = position(offset, visible, lines.len());
-    let title = format!(" {} · Esc closes ", crate::text::sanitize(&popup.title));
+    let title = format!(" {} · Esc closes ", crate::text::shown(&popup.title));
     let block = scroll_frame(title, position);
     let inner = block.inner(area);
     block.render(area, frame.buffer_mut());

@@ -14,7 +14,7 @@ use crate::app::content::{tx_lines, tx_rows, TxLine};
 use crate::app::format::{self, markers};
 use crate::app::{App, Pane};
 use crate::model::{AcquiredDisposed, DerivativeTerms, Fv, Row, RowKind, Table, Text};
-use crate::text::sanitize;
+use crate::text::shown;
 
 const TABLE_I: [Col; 10] = [
     flex("Title", 12, 0),
@@ -111,7 +111,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
 }
 
 fn text(v: &Fv<Text>) -> Cell {
-    Cell::marked(format::fv(v, |t| sanitize(t).into_owned()))
+    Cell::marked(format::fv(v, |t| shown(t).into_owned()))
 }
 
 fn date(v: &Fv<NaiveDate>) -> Cell {
@@ -132,7 +132,7 @@ fn code(row: &Row) -> Cell {
     }
     let mut text = row
         .code()
-        .map(|c| sanitize(c.as_str()).into_owned())
+        .map(|c| shown(c.as_str()).into_owned())
         .unwrap_or_default();
     if let Some(t) = row.timeliness.value {
         text.push(' ');

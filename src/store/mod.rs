@@ -22,7 +22,7 @@ pub mod vocab;
 
 use std::sync::Arc;
 
-use crate::model::Filing;
+use crate::model::{Filing, FormType};
 use accessions::Accessions;
 use archive::Archive;
 use facts::Facts;
@@ -159,6 +159,11 @@ impl Store {
     /// True when no filing is loaded.
     pub fn is_empty(&self) -> bool {
         self.facts.is_empty()
+    }
+
+    /// The form type of filing `id`, without decoding the whole filing.
+    pub fn form_type(&self, id: FilingId) -> Option<FormType> {
+        self.filings.form_type(id as usize)
     }
 
     /// The filing with this id, decoded from the archive.

@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .skip(cursor.offset)
         .take(visible)
     {
-        let (Some(f), Some(facts)) = (store.get(*id), store.facts(*id)) else {
+        let (Some(form), Some(facts)) = (store.form_type(*id), store.facts(*id)) else {
             continue;
         };
         let index = store.index();
@@ -102,7 +102,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
         let row = [
             Cell::styled(date, date_style),
-            Cell::new(crate::text::shown(f.document_type.as_str())),
+            Cell::new(crate::text::shown(form.as_str())),
             Cell {
                 text: ticker.to_string(),
                 highlight: mark(ticker),

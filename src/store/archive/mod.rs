@@ -306,6 +306,19 @@ impl Archive {
         r.filing()
     }
 
+    /// The form type of the filing at `index`, read without decoding the rest of it.
+    pub fn form_type(&self, index: usize) -> Option<FormType> {
+        let (start, end) = self.span(index)?;
+        let block = self.blocks.get(start.block as usize)?;
+        let mut r = Reader {
+            bytes: block.get(start.offset as usize..end as usize)?,
+            strings: &self.texts.strings,
+            parties: &self.parties,
+        };
+        r.opt_inline()?;
+        r.form()
+    }
+
     fn span(&self, index: usize) -> Option<(Pos, u32)> {
         if !self.moved.is_empty() {
             if let Some(&span) = u32::try_from(index).ok().and_then(|k| self.moved.get(&k)) {
@@ -1035,8 +1048,10 @@ mod tests {
         assert_eq!(archive.len(), 3000);
         for (i, f) in filings.iter().enumerate() {
             assert_eq!(archive.get(i).as_ref(), Some(f), "filing {i}");
+            assert_eq!(archive.form_type(i).as_ref(), Some(&f.document_type));
         }
         assert_eq!(archive.get(3000), None);
+        assert_eq!(archive.form_type(3000), None);
     }
 
     #[test]
@@ -1055,6 +1070,10 @@ mod tests {
         archive.push(&filings[2]);
         archive.replace(0, &filings[2]);
         assert_eq!(archive.get(0).as_ref(), Some(&filings[2]));
+        assert_eq!(
+            archive.form_type(0).as_ref(),
+            Some(&filings[2].document_type)
+        );
         assert_eq!(archive.get(1), Some(changed));
         assert_eq!(archive.get(2).as_ref(), Some(&filings[2]));
     }

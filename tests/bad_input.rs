@@ -223,3 +223,26 @@ fn links_back_to_a_parent_folder_are_walked_once() {
     assert!(passed.iter().all(|i| i.severity == Severity::Warning));
     assert!(passed[0].path.ends_with("up"), "{}", passed[0].path);
 }
+
+#[cfg(unix)]
+#[test]
+fn escape_sequences_in_file_names_never_reach_the_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("bad\u{1b}[31mred.xml"), "junk").unwrap();
+    std::fs::write(
+        tmp.path().join("ok\u{1b}]0;title\u{7}.xml"),
+        good("41.37", "2023-06-01"),
+    )
+    .unwrap();
+    let report = load(&[tmp.path().to_path_buf()], false);
+    assert_eq!(report.filings.len(), 1);
+    let shown: Vec<String> = report.issues.iter().map(|i| i.to_string()).collect();
+    assert!(
+        shown.iter().any(|s| s.contains("badred.xml: error")),
+        "{shown:?}"
+    );
+    assert!(
+        shown.iter().all(|s| !s.chars().any(char::is_control)),
+        "{shown:?}"
+    );
+}

@@ -82,10 +82,12 @@ impl LoadIssue {
 impl fmt::Display for LoadIssue {
     /// `path:line: error: message`, the shape compilers use, so editors can jump to it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // File names are untrusted too: a folder of downloads may hold `a\x1b[31m.xml`.
+        let path = crate::text::sanitize(&self.path);
         let message = crate::text::sanitize(&self.message);
         match self.line {
-            Some(l) => write!(f, "{}:{l}: {}: {message}", self.path, self.severity),
-            None => write!(f, "{}: {}: {message}", self.path, self.severity),
+            Some(l) => write!(f, "{path}:{l}: {}: {message}", self.severity),
+            None => write!(f, "{path}: {}: {message}", self.severity),
         }
     }
 }

@@ -296,27 +296,25 @@ impl Archive {
 
     /// The filing at `index`, decoded; `None` when there is no such filing.
     pub fn get(&self, index: usize) -> Option<Filing> {
-        let (start, end) = self.span(index)?;
-        let block = self.blocks.get(start.block as usize)?;
-        let mut r = Reader {
-            bytes: block.get(start.offset as usize..end as usize)?,
-            strings: &self.texts.strings,
-            parties: &self.parties,
-        };
-        r.filing()
+        self.reader(index)?.filing()
     }
 
     /// The form type of the filing at `index`, read without decoding the rest of it.
     pub fn form_type(&self, index: usize) -> Option<FormType> {
+        let mut r = self.reader(index)?;
+        r.opt_inline()?;
+        r.form()
+    }
+
+    /// A reader at the start of the filing at `index`.
+    fn reader(&self, index: usize) -> Option<Reader<'_>> {
         let (start, end) = self.span(index)?;
         let block = self.blocks.get(start.block as usize)?;
-        let mut r = Reader {
+        Some(Reader {
             bytes: block.get(start.offset as usize..end as usize)?,
             strings: &self.texts.strings,
             parties: &self.parties,
-        };
-        r.opt_inline()?;
-        r.form()
+        })
     }
 
     fn span(&self, index: usize) -> Option<(Pos, u32)> {

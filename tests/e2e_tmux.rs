@@ -2,7 +2,9 @@
 //! fixture XML files. Types a search, moves, opens a footnote popup, reads the screen
 //! with `capture-pane`, quits with `q` and checks the shell is back and the alternate
 //! screen is off. The session runs on a private socket and is killed even when the test
-//! fails. Skipped, with a message, when tmux is not installed.
+//! fails. A second test exports a data set whose texts hold terminal escapes to the same
+//! kind of terminal and checks none of them acts. Skipped, with a message, when tmux is
+//! not installed.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -162,6 +164,16 @@ impl Tmux {
         .into_owned()
     }
 
+    /// The screen with its colours and attributes, as the escape sequences that set them.
+    fn capture_attributes(&self) -> String {
+        String::from_utf8_lossy(
+            &self
+                .run(&["capture-pane", "-p", "-e", "-t", &self.session])
+                .stdout,
+        )
+        .into_owned()
+    }
+
     /// Waits until the screen shows every needle; panics with the screen if it never does.
     fn wait_for(&self, needles: &[&str]) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -188,14 +200,9 @@ impl Tmux {
         }
     }
 
-    fn alternate_on(&self) -> String {
-        let out = self.run(&[
-            "display-message",
-            "-p",
-            "-t",
-            &self.session,
-            "#{alternate_on}",
-        ]);
+    /// A tmux format variable of the pane, such as `#{alternate_on}`.
+    fn pane(&self, variable: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", &self.session, variable]);
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 }
@@ -222,7 +229,8 @@ fn command_line(dir: &Path) -> String {
     format!("'{BIN}' '{}'; echo E2E_EXIT_$?", dir.display())
 }
 
-fn start(dir: &Path) -> Tmux {
+/// A shell in a new detached session of 120x40, running `command`.
+fn start(command: &str) -> Tmux {
     let unique = format!(
         "insider-e2e-{}-{}",
         std::process::id(),
@@ -253,7 +261,7 @@ fn start(dir: &Path) -> Tmux {
         "tmux new-session: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    t.type_text(&command_line(dir));
+    t.type_text(command);
     t.send(&["Enter"]);
     t
 }
@@ -269,7 +277,7 @@ fn explore_search_open_a_footnote_and_quit() {
     std::fs::write(dir.path().join("aapl-cook.xml"), APPLE).unwrap();
     // The same loader the binary uses, in process: does this build read ownership XML?
     let loaded = insider_tui::load::load(&[dir.path().to_path_buf()], false);
-    let t = start(dir.path());
+    let t = start(&command_line(dir.path()));
     if loaded.filings.is_empty() {
         // Without the XML reader every file is a load issue: the app still starts,
         // lists them in their pane and quits cleanly.
@@ -308,5 +316,65 @@ fn explore_search_open_a_footnote_and_quit() {
         !s.contains("Filings sorted by"),
         "the app screen is gone:\n{s}"
     );
-    assert_eq!(t.alternate_on(), "0", "alternate screen is off");
+    assert_eq!(t.pane("#{alternate_on}"), "0", "alternate screen is off");
+}
+
+#[test]
+fn export_to_the_terminal_shows_hostile_text_without_its_escapes() {
+    if !has_tmux() {
+        eprintln!("skipping e2e_tmux: tmux is not installed");
+        return;
+    }
+    // A data-set quarter whose issuer, owner and footnote try to clear the screen and turn
+    // the text red, retitle the window, leave the alternate screen and set the clipboard.
+    let dir = tempfile::tempdir().unwrap();
+    let quarter = dir.path().join("2024q1");
+    std::fs::create_dir(&quarter).unwrap();
+    let accession = "0001234567-24-000001";
+    std::fs::write(
+        quarter.join("SUBMISSION.tsv"),
+        format!(
+            "ACCESSION_NUMBER\tFILING_DATE\tPERIOD_OF_REPORT\tDOCUMENT_TYPE\tISSUERCIK\tISSUERNAME\n\
+             {accession}\t15-FEB-2024\t13-FEB-2024\t4\t0001764902\tHalcyon \x1b[2J\x1b[31mSoftware\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        quarter.join("REPORTINGOWNER.tsv"),
+        format!(
+            "ACCESSION_NUMBER\tRPTOWNERCIK\tRPTOWNERNAME\tRPTOWNER_RELATIONSHIP\n\
+             {accession}\t0001873345\t\x1b]0;owned\x07Okafor \u{9b}31mAdriana\tDirector\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        quarter.join("FOOTNOTES.tsv"),
+        format!(
+            "ACCESSION_NUMBER\tFOOTNOTE_ID\tFOOTNOTE_TXT\n\
+             {accession}\tF1\t\x1b[?1049lShares \x1b]52;c;cHduZWQ=\x1b\\withheld for taxes.\n"
+        ),
+    )
+    .unwrap();
+    let folder = dir.path().display();
+    let t = start(&format!(
+        "'{BIN}' export --format csv --table owners '{folder}'; \
+         '{BIN}' export --format csv --table footnotes '{folder}'; echo E2E_EXIT_$?"
+    ));
+    let s = t.wait_for(&["E2E_EXIT_0"]);
+    // What is left of each sequence once its control bytes are gone is plain text.
+    assert!(s.contains("Halcyon [2J[31mSoftware"), "{s}");
+    assert!(s.contains("]0;ownedOkafor 31mAdriana"), "{s}");
+    assert!(s.contains("[?1049lShares ]52;c;cHduZWQ="), "{s}");
+    assert!(
+        s.contains("export --format csv --table owners"),
+        "the screen was not cleared:\n{s}"
+    );
+    let colours = t.capture_attributes();
+    assert!(
+        !colours.contains("\x1b[31m"),
+        "no text turned red:\n{colours:?}"
+    );
+    assert_ne!(t.pane("#{pane_title}"), "owned", "the title is unchanged");
+    let buffers = t.run(&["list-buffers"]);
+    assert!(buffers.stdout.is_empty(), "the clipboard was not set");
 }

@@ -3,6 +3,7 @@
 //! where there is one), every good file loads exactly as it does on its own, and no text
 //! that reaches a screen or a report carries a control character.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use insider_tui::load::load;
@@ -111,6 +112,31 @@ fn generated(dir: &Path) {
         ),
     )
     .unwrap();
+    // A zip bomb: two megabytes whose one table, named over and over, would inflate to
+    // 2 GB. The member is deflated once and copied under every name. (The bound on all
+    // the tables of one archive together is tested in the data-set reader's own tests.)
+    let mut table = b"ACCESSION_NUMBER\tISSUERNAME\n".to_vec();
+    table.resize(100 << 20, b'0');
+    let mut one = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    one.start_file(
+        "SUBMISSION.tsv",
+        zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated),
+    )
+    .unwrap();
+    one.write_all(&table).unwrap();
+    drop(table);
+    let mut one = zip::ZipArchive::new(one.finish().unwrap()).unwrap();
+    let mut bomb = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let names = std::iter::once("SUBMISSION.tsv".to_string())
+        .chain((0..20).map(|i| format!("copy{i}/SUBMISSION.tsv")));
+    for name in names {
+        bomb.raw_copy_file_rename(one.by_index(0).unwrap(), name)
+            .unwrap();
+    }
+    let bomb = bomb.finish().unwrap().into_inner();
+    assert!(bomb.len() < 3 << 20, "{} bytes", bomb.len());
+    std::fs::write(dir.join("gen-zip-bomb.zip"), bomb).unwrap();
     let quarter = dir.join("gen-many-footnote-ids-quarter");
     std::fs::create_dir(&quarter).unwrap();
     let ids: Vec<String> = (0..100_000).map(|i| format!("F{i}")).collect();
@@ -151,10 +177,11 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
             "gen-many-footnote-ids-quarter",
             "gen-long-number.xml",
             "gen-long-number-quarter",
+            "gen-zip-bomb.zip",
         ]
         .map(String::from),
     );
-    assert!(names.len() >= 44, "{} bad files", names.len());
+    assert!(names.len() >= 45, "{} bad files", names.len());
     let mut missing = Vec::new();
     for name in &names {
         let issues: Vec<_> = report
@@ -273,6 +300,18 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
             "{name}"
         );
     }
+
+    // The zip bomb's table is read once; each repeat is passed over with a warning.
+    let repeats = report
+        .issues
+        .iter()
+        .filter(|i| {
+            i.path.contains("gen-zip-bomb.zip!copy")
+                && i.message
+                    .contains("a second SUBMISSION.tsv table: passed over")
+        })
+        .count();
+    assert_eq!(repeats, 20);
 
     // No text of any filing reaches the screen with a control character in it.
     for f in &report.filings {

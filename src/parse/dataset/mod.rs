@@ -52,7 +52,8 @@ fn table_of(path: &Path) -> Option<TableName> {
 }
 
 /// Reads the tables found directly in `dir` as one quarter, sharing texts through
-/// `texts`.
+/// `texts`. A table found twice (`FOOTNOTES.tsv` and `footnotes.tsv`) is read from the
+/// first name in sorted order only.
 pub fn read_dir(dir: &Path, texts: &SharedTexts) -> QuarterRead {
     let mut issues = Vec::new();
     let mut files = Vec::new();
@@ -61,8 +62,16 @@ pub fn read_dir(dir: &Path, texts: &SharedTexts) -> QuarterRead {
         Ok(entries) => {
             let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
             paths.sort();
-            for p in paths {
-                let Some(name) = table_of(&p) else { continue };
+            let tables: Vec<(TableName, std::path::PathBuf)> = paths
+                .into_iter()
+                .filter_map(|p| Some((table_of(&p)?, p)))
+                .collect();
+            let tables = first_of_each(
+                tables,
+                |(t, p)| (*t, p.to_string_lossy().into_owned()),
+                &mut issues,
+            );
+            for (name, p) in tables {
                 let file_label = Text::from(p.to_string_lossy().as_ref());
                 match std::fs::read(&p) {
                     Ok(bytes) => files.push(TableFile {
@@ -96,6 +105,80 @@ pub fn read_dir(dir: &Path, texts: &SharedTexts) -> QuarterRead {
 /// hundred megabytes.
 const MAX_TABLE_BYTES: usize = 1 << 30;
 
+/// The most all the tables of one zip inflate to, together: a real quarter's eight tables
+/// come to well under a gigabyte. Without this bound a zip of a few megabytes could hold
+/// many members that each inflate to [`MAX_TABLE_BYTES`] (the same table named again and
+/// again, say), and reading it would take as many gigabytes.
+const MAX_ARCHIVE_BYTES: usize = 2 << 30;
+
+/// Keeps the first of `items` for each table; each later one is a warning naming it
+/// (`describe` gives an item's table and how messages name it).
+fn first_of_each<T>(
+    items: Vec<T>,
+    describe: impl Fn(&T) -> (TableName, String),
+    issues: &mut Vec<LoadIssue>,
+) -> Vec<T> {
+    let mut kept: Vec<(TableName, String)> = Vec::new();
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let (table, label) = describe(&item);
+        match kept.iter().find(|(t, _)| *t == table) {
+            Some((_, first)) => issues.push(issue(
+                &Text::from(label.as_str()),
+                None,
+                Severity::Warning,
+                format!(
+                    "a second {} table: passed over, {first} is read",
+                    table.file_name()
+                ),
+            )),
+            None => {
+                kept.push((table, label));
+                out.push(item);
+            }
+        }
+    }
+    out
+}
+
+/// Bytes the members of one zip may still inflate to, shared by the threads inflating
+/// them.
+struct Budget {
+    used: std::sync::atomic::AtomicUsize,
+    limit: usize,
+}
+
+impl Budget {
+    fn new(limit: usize) -> Budget {
+        Budget {
+            used: std::sync::atomic::AtomicUsize::new(0),
+            limit,
+        }
+    }
+
+    /// Counts `n` more bytes; an error (and `n` not counted) when all the members
+    /// together would pass the limit.
+    fn take(&self, n: usize) -> Result<(), String> {
+        use std::sync::atomic::Ordering;
+        let before = self.used.fetch_add(n, Ordering::Relaxed);
+        if before.saturating_add(n) > self.limit {
+            self.give_back(n);
+            return Err(format!(
+                "the archive's tables inflate to more than {} MiB in all, far beyond any \
+                 real quarter: this table is not read",
+                self.limit >> 20
+            ));
+        }
+        Ok(())
+    }
+
+    /// Gives back `n` bytes counted by [`Budget::take`] and not kept.
+    fn give_back(&self, n: usize) {
+        use std::sync::atomic::Ordering;
+        self.used.fetch_sub(n, Ordering::Relaxed);
+    }
+}
+
 /// The most a deflate stream expands: 258 bytes from every quarter-byte code, in theory.
 const MAX_DEFLATE_RATIO: usize = 1032;
 
@@ -105,8 +188,9 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 }
 
 /// Reads a quarter's zip from memory: each table member is inflated (in parallel), never
-/// written to disk. Members are matched by name, in any case, at any folder depth. Texts
-/// are shared through `texts`.
+/// written to disk. Members are matched by name, in any case, at any folder depth; a table
+/// met twice is read the first time only, and all the tables together inflate to at most
+/// 2 GiB. Texts are shared through `texts`.
 pub fn read_zip(label: &Text, bytes: &[u8], texts: &SharedTexts) -> QuarterRead {
     use rayon::prelude::*;
     let archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
@@ -123,6 +207,7 @@ pub fn read_zip(label: &Text, bytes: &[u8], texts: &SharedTexts) -> QuarterRead 
             }
         }
     };
+    let mut issues = Vec::new();
     let members: Vec<(usize, TableName, String)> = (0..archive.len())
         .filter_map(|i| {
             let name = archive.name_for_index(i)?;
@@ -130,12 +215,18 @@ pub fn read_zip(label: &Text, bytes: &[u8], texts: &SharedTexts) -> QuarterRead 
             TableName::from_file_name(base).map(|t| (i, t, name.to_string()))
         })
         .collect();
+    let members = first_of_each(
+        members,
+        |(_, t, name)| (*t, format!("{label}!{name}")),
+        &mut issues,
+    );
+    let budget = Budget::new(MAX_ARCHIVE_BYTES);
     let results: Vec<Result<TableFile, LoadIssue>> = members
         .par_iter()
         .map(|(i, table, name)| {
             let member_label = Text::from(format!("{label}!{name}"));
             let fail = |e: String| issue(&member_label, None, Severity::Error, e);
-            let bytes = inflate_member(bytes, *i).map_err(fail)?;
+            let bytes = inflate_member(bytes, *i, &budget).map_err(fail)?;
             Ok(TableFile {
                 name: *table,
                 label: member_label,
@@ -143,7 +234,6 @@ pub fn read_zip(label: &Text, bytes: &[u8], texts: &SharedTexts) -> QuarterRead 
             })
         })
         .collect();
-    let mut issues = Vec::new();
     let mut files = Vec::new();
     for r in results {
         match r {
@@ -171,7 +261,7 @@ pub fn read_zip(label: &Text, bytes: &[u8], texts: &SharedTexts) -> QuarterRead 
 /// buffer of exactly that size, and its checksum is verified. Anything else (a stored
 /// member, a size that turns out wrong) is streamed, and streaming stops at a ceiling far
 /// above any real quarter's table, so a zip bomb costs an error, not the machine's memory.
-fn inflate_member(zip: &[u8], index: usize) -> Result<Vec<u8>, String> {
+fn inflate_member(zip: &[u8], index: usize, budget: &Budget) -> Result<Vec<u8>, String> {
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(zip)).map_err(|e| format!("cannot open: {e}"))?;
     let mut raw = archive
@@ -187,6 +277,7 @@ fn inflate_member(zip: &[u8], index: usize) -> Result<Vec<u8>, String> {
         let mut packed = Vec::with_capacity(packed_size.min(MAX_TABLE_BYTES));
         raw.read_to_end(&mut packed)
             .map_err(|e| format!("cannot read: {e}"))?;
+        budget.take(declared)?;
         let mut out = vec![0u8; declared];
         match libdeflater::Decompressor::new().deflate_decompress(&packed, &mut out) {
             Ok(n) if n == declared => {
@@ -201,26 +292,35 @@ fn inflate_member(zip: &[u8], index: usize) -> Result<Vec<u8>, String> {
                 return Err("cannot inflate: the compressed data is damaged".to_string());
             }
             // The declared size was wrong: stream it instead, under the ceiling.
-            Ok(_) | Err(libdeflater::DecompressionError::InsufficientSpace) => {}
+            Ok(_) | Err(libdeflater::DecompressionError::InsufficientSpace) => {
+                budget.give_back(declared);
+            }
         }
     }
     drop(raw);
     let mut file = archive
         .by_index(index)
         .map_err(|e| format!("cannot open: {e}"))?;
-    // The declared size is only a hint (a hostile archive can lie).
+    // The declared size is only a hint (a hostile archive can lie). Read a piece at a
+    // time, each counted against the archive's budget.
+    const PIECE: u64 = 16 << 20;
     let mut out = Vec::with_capacity(declared.min(256 << 20));
-    (&mut file)
-        .take(MAX_TABLE_BYTES as u64 + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("cannot inflate: {e}"))?;
-    if out.len() > MAX_TABLE_BYTES {
-        return Err(format!(
-            "inflates to more than {} MiB, far beyond any real table: not read",
-            MAX_TABLE_BYTES >> 20
-        ));
+    loop {
+        let n = (&mut file)
+            .take(PIECE)
+            .read_to_end(&mut out)
+            .map_err(|e| format!("cannot inflate: {e}"))?;
+        if n == 0 {
+            return Ok(out);
+        }
+        budget.take(n)?;
+        if out.len() > MAX_TABLE_BYTES {
+            return Err(format!(
+                "inflates to more than {} MiB, far beyond any real table: not read",
+                MAX_TABLE_BYTES >> 20
+            ));
+        }
     }
-    Ok(out)
 }
 
 /// True when `declared` bytes can come out of `packed` bytes of deflate stream and stay
@@ -305,7 +405,10 @@ mod tests {
     #[test]
     fn a_member_inflates_to_its_exact_bytes() {
         let (zip, body) = zip_of(2_000);
-        assert_eq!(inflate_member(&zip, 0).unwrap(), body.as_bytes());
+        assert_eq!(
+            inflate_member(&zip, 0, &Budget::new(MAX_ARCHIVE_BYTES)).unwrap(),
+            body.as_bytes()
+        );
         let read = read_zip(&Text::from("q.zip"), &zip, &SharedTexts::default());
         assert_eq!(read.filings.len(), 2_000);
     }
@@ -316,7 +419,7 @@ mod tests {
             let (mut zip, body) = zip_of(2_000);
             // Uncompressed size: 24 bytes into the central directory entry.
             patch_central(&mut zip, 24, |n| (i64::from(n) + delta) as u32);
-            let bytes = inflate_member(&zip, 0).unwrap();
+            let bytes = inflate_member(&zip, 0, &Budget::new(MAX_ARCHIVE_BYTES)).unwrap();
             assert_eq!(bytes, body.as_bytes(), "size off by {delta}");
         }
     }
@@ -328,14 +431,17 @@ mod tests {
         assert!(!plausible_size(MAX_TABLE_BYTES + 1, MAX_TABLE_BYTES));
         let (mut zip, body) = zip_of(50);
         patch_central(&mut zip, 24, |_| 900 << 20);
-        assert_eq!(inflate_member(&zip, 0).unwrap(), body.as_bytes());
+        assert_eq!(
+            inflate_member(&zip, 0, &Budget::new(MAX_ARCHIVE_BYTES)).unwrap(),
+            body.as_bytes()
+        );
     }
 
     #[test]
     fn a_checksum_mismatch_is_an_error_naming_the_damage() {
         let (mut zip, _) = zip_of(2_000);
         patch_central(&mut zip, 16, |crc| crc ^ 1);
-        let err = inflate_member(&zip, 0).unwrap_err();
+        let err = inflate_member(&zip, 0, &Budget::new(MAX_ARCHIVE_BYTES)).unwrap_err();
         assert!(err.contains("checksum mismatch"), "{err}");
         let read = read_zip(&Text::from("q.zip"), &zip, &SharedTexts::default());
         assert!(read.filings.is_empty());
@@ -352,8 +458,79 @@ mod tests {
         for b in &mut zip[data..data + 200] {
             *b = 0xff;
         }
-        let err = inflate_member(&zip, 0).unwrap_err();
+        let err = inflate_member(&zip, 0, &Budget::new(MAX_ARCHIVE_BYTES)).unwrap_err();
         assert!(err.starts_with("cannot inflate"), "{err}");
+    }
+
+    /// A zip of the named members, deflated.
+    fn zip_with(members: &[(&str, &str)]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, body) in members {
+            zip.start_file(*name, options).unwrap();
+            zip.write_all(body.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_table_named_twice_is_read_once_with_a_warning() {
+        let first = format!("{TABLE}0000000001-24-000001\tF1\tThe first table.\n");
+        let second = format!("{TABLE}0000000002-24-000002\tF1\tThe second table.\n");
+        let zip = zip_with(&[("FOOTNOTES.tsv", &first), ("old/footnotes.TSV", &second)]);
+        let read = read_zip(&Text::from("q.zip"), &zip, &SharedTexts::default());
+        assert_eq!(read.filings.len(), 1);
+        assert_eq!(&*read.filings[0].footnotes[0].text, "The first table.");
+        let warning = read
+            .issues
+            .iter()
+            .find(|i| i.path.as_ref() == "q.zip!old/footnotes.TSV")
+            .expect("a warning for the second table");
+        assert_eq!(warning.severity, Severity::Warning);
+        assert!(
+            warning
+                .message
+                .contains("second FOOTNOTES.tsv table: passed over, q.zip!FOOTNOTES.tsv is read"),
+            "{}",
+            warning.message
+        );
+    }
+
+    #[test]
+    fn a_folder_with_a_table_named_twice_reads_it_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let row = |n: u32| format!("{TABLE}0000000001-24-00000{n}\tF1\tTable {n}.\n");
+        std::fs::write(dir.path().join("FOOTNOTES.tsv"), row(1)).unwrap();
+        std::fs::write(dir.path().join("footnotes.TSV"), row(2)).unwrap();
+        let read = read_dir(dir.path(), &SharedTexts::default());
+        assert_eq!(read.filings.len(), 1);
+        assert_eq!(&*read.filings[0].footnotes[0].text, "Table 1.");
+        assert!(read
+            .issues
+            .iter()
+            .any(|i| i.path.ends_with("footnotes.TSV") && i.message.contains("passed over")));
+    }
+
+    #[test]
+    fn members_inflate_under_one_budget_for_the_whole_archive() {
+        let (zip, body) = zip_of(2_000);
+        // Room for the member once, not twice: the second time, in either path, it is
+        // refused, and the message says why.
+        let budget = Budget::new(body.len() + 10);
+        assert_eq!(inflate_member(&zip, 0, &budget).unwrap(), body.as_bytes());
+        let err = inflate_member(&zip, 0, &budget).unwrap_err();
+        assert!(err.contains("inflate to more than"), "{err}");
+        let mut lying = zip.clone();
+        patch_central(&mut lying, 24, |_| 900 << 20);
+        let budget = Budget::new(body.len() + 10);
+        assert_eq!(inflate_member(&lying, 0, &budget).unwrap(), body.as_bytes());
+        assert!(inflate_member(&lying, 0, &budget).is_err());
+        // A declared size that turns out wrong is given back before streaming.
+        let mut short = zip.clone();
+        patch_central(&mut short, 24, |n| n - 100);
+        let budget = Budget::new(body.len() + 10);
+        assert_eq!(inflate_member(&short, 0, &budget).unwrap(), body.as_bytes());
     }
 
     #[test]

@@ -156,22 +156,19 @@ impl Tmux {
     }
 
     fn capture(&self) -> String {
-        String::from_utf8_lossy(
-            &self
-                .run(&["capture-pane", "-p", "-t", &self.session])
-                .stdout,
-        )
-        .into_owned()
+        self.capture_with(&[])
     }
 
     /// The screen with its colours and attributes, as the escape sequences that set them.
     fn capture_attributes(&self) -> String {
-        String::from_utf8_lossy(
-            &self
-                .run(&["capture-pane", "-p", "-e", "-t", &self.session])
-                .stdout,
-        )
-        .into_owned()
+        self.capture_with(&["-e"])
+    }
+
+    /// `capture-pane -p` with `flags`.
+    fn capture_with(&self, flags: &[&str]) -> String {
+        let mut args = vec!["capture-pane", "-p", "-t", &self.session];
+        args.extend_from_slice(flags);
+        String::from_utf8_lossy(&self.run(&args).stdout).into_owned()
     }
 
     /// Waits until the screen shows every needle; panics with the screen if it never does.

@@ -15,6 +15,7 @@ mod tsv;
 
 use std::io::Read;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::model::{Filing, Text};
 use crate::parse::diag::{LoadIssue, Severity};
@@ -62,17 +63,12 @@ pub fn read_dir(dir: &Path, texts: &SharedTexts) -> QuarterRead {
         Ok(entries) => {
             let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
             paths.sort();
-            let tables: Vec<(TableName, std::path::PathBuf)> = paths
+            let tables: Vec<(TableName, Text, std::path::PathBuf)> = paths
                 .into_iter()
-                .filter_map(|p| Some((table_of(&p)?, p)))
+                .filter_map(|p| Some((table_of(&p)?, Text::from(p.to_string_lossy().as_ref()), p)))
                 .collect();
-            let tables = first_of_each(
-                tables,
-                |(t, p)| (*t, p.to_string_lossy().into_owned()),
-                &mut issues,
-            );
-            for (name, p) in tables {
-                let file_label = Text::from(p.to_string_lossy().as_ref());
+            let tables = first_of_each(tables, |(t, label, _)| (*t, label), &mut issues);
+            for (name, file_label, p) in tables {
                 match std::fs::read(&p) {
                     Ok(bytes) => files.push(TableFile {
                         name,
@@ -115,16 +111,16 @@ const MAX_ARCHIVE_BYTES: usize = 2 << 30;
 /// (`describe` gives an item's table and how messages name it).
 fn first_of_each<T>(
     items: Vec<T>,
-    describe: impl Fn(&T) -> (TableName, String),
+    describe: impl Fn(&T) -> (TableName, &Text),
     issues: &mut Vec<LoadIssue>,
 ) -> Vec<T> {
-    let mut kept: Vec<(TableName, String)> = Vec::new();
+    let mut kept: Vec<(TableName, Text)> = Vec::new();
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         let (table, label) = describe(&item);
         match kept.iter().find(|(t, _)| *t == table) {
             Some((_, first)) => issues.push(issue(
-                &Text::from(label.as_str()),
+                label,
                 None,
                 Severity::Warning,
                 format!(
@@ -133,7 +129,7 @@ fn first_of_each<T>(
                 ),
             )),
             None => {
-                kept.push((table, label));
+                kept.push((table, label.clone()));
                 out.push(item);
             }
         }
@@ -144,14 +140,14 @@ fn first_of_each<T>(
 /// Bytes the members of one zip may still inflate to, shared by the threads inflating
 /// them.
 struct Budget {
-    used: std::sync::atomic::AtomicUsize,
+    used: AtomicUsize,
     limit: usize,
 }
 
 impl Budget {
     fn new(limit: usize) -> Budget {
         Budget {
-            used: std::sync::atomic::AtomicUsize::new(0),
+            used: AtomicUsize::new(0),
             limit,
         }
     }
@@ -159,7 +155,6 @@ impl Budget {
     /// Counts `n` more bytes; an error (and `n` not counted) when all the members
     /// together would pass the limit.
     fn take(&self, n: usize) -> Result<(), String> {
-        use std::sync::atomic::Ordering;
         let before = self.used.fetch_add(n, Ordering::Relaxed);
         if before.saturating_add(n) > self.limit {
             self.give_back(n);
@@ -174,7 +169,6 @@ impl Budget {
 
     /// Gives back `n` bytes counted by [`Budget::take`] and not kept.
     fn give_back(&self, n: usize) {
-        use std::sync::atomic::Ordering;
         self.used.fetch_sub(n, Ordering::Relaxed);
     }
 }
@@ -208,28 +202,24 @@ pub fn read_zip(label: &Text, bytes: &[u8], texts: &SharedTexts) -> QuarterRead 
         }
     };
     let mut issues = Vec::new();
-    let members: Vec<(usize, TableName, String)> = (0..archive.len())
+    let members: Vec<(usize, TableName, Text)> = (0..archive.len())
         .filter_map(|i| {
             let name = archive.name_for_index(i)?;
             let base = name.rsplit('/').next().unwrap_or(name);
-            TableName::from_file_name(base).map(|t| (i, t, name.to_string()))
+            let table = TableName::from_file_name(base)?;
+            Some((i, table, Text::from(format!("{label}!{name}"))))
         })
         .collect();
-    let members = first_of_each(
-        members,
-        |(_, t, name)| (*t, format!("{label}!{name}")),
-        &mut issues,
-    );
+    let members = first_of_each(members, |(_, t, member)| (*t, member), &mut issues);
     let budget = Budget::new(MAX_ARCHIVE_BYTES);
     let results: Vec<Result<TableFile, LoadIssue>> = members
         .par_iter()
-        .map(|(i, table, name)| {
-            let member_label = Text::from(format!("{label}!{name}"));
-            let fail = |e: String| issue(&member_label, None, Severity::Error, e);
+        .map(|(i, table, member)| {
+            let fail = |e: String| issue(member, None, Severity::Error, e);
             let bytes = inflate_member(bytes, *i, &budget).map_err(fail)?;
             Ok(TableFile {
                 name: *table,
-                label: member_label,
+                label: member.clone(),
                 bytes,
             })
         })
@@ -395,6 +385,11 @@ mod tests {
         (zip.finish().unwrap().into_inner(), body)
     }
 
+    /// Member 0 of `zip`, inflated under the bound of a whole archive.
+    fn inflate(zip: &[u8]) -> Result<Vec<u8>, String> {
+        inflate_member(zip, 0, &Budget::new(MAX_ARCHIVE_BYTES))
+    }
+
     /// Overwrites the little-endian `u32` at `offset` past the central directory entry.
     fn patch_central(zip: &mut [u8], offset: usize, f: impl Fn(u32) -> u32) {
         let at = zip.windows(4).position(|w| w == b"PK\x01\x02").unwrap() + offset;
@@ -405,10 +400,7 @@ mod tests {
     #[test]
     fn a_member_inflates_to_its_exact_bytes() {
         let (zip, body) = zip_of(2_000);
-        assert_eq!(
-            inflate_member(&zip, 0, &Budget::new(MAX_ARCHIVE_BYTES)).unwrap(),
-            body.as_bytes()
-        );
+        assert_eq!(inflate(&zip).unwrap(), body.as_bytes());
         let read = read_zip(&Text::from("q.zip"), &zip, &SharedTexts::default());
         assert_eq!(read.filings.len(), 2_000);
     }
@@ -419,7 +411,7 @@ mod tests {
             let (mut zip, body) = zip_of(2_000);
             // Uncompressed size: 24 bytes into the central directory entry.
             patch_central(&mut zip, 24, |n| (i64::from(n) + delta) as u32);
-            let bytes = inflate_member(&zip, 0, &Budget::new(MAX_ARCHIVE_BYTES)).unwrap();
+            let bytes = inflate(&zip).unwrap();
             assert_eq!(bytes, body.as_bytes(), "size off by {delta}");
         }
     }
@@ -431,17 +423,14 @@ mod tests {
         assert!(!plausible_size(MAX_TABLE_BYTES + 1, MAX_TABLE_BYTES));
         let (mut zip, body) = zip_of(50);
         patch_central(&mut zip, 24, |_| 900 << 20);
-        assert_eq!(
-            inflate_member(&zip, 0, &Budget::new(MAX_ARCHIVE_BYTES)).unwrap(),
-            body.as_bytes()
-        );
+        assert_eq!(inflate(&zip).unwrap(), body.as_bytes());
     }
 
     #[test]
     fn a_checksum_mismatch_is_an_error_naming_the_damage() {
         let (mut zip, _) = zip_of(2_000);
         patch_central(&mut zip, 16, |crc| crc ^ 1);
-        let err = inflate_member(&zip, 0, &Budget::new(MAX_ARCHIVE_BYTES)).unwrap_err();
+        let err = inflate(&zip).unwrap_err();
         assert!(err.contains("checksum mismatch"), "{err}");
         let read = read_zip(&Text::from("q.zip"), &zip, &SharedTexts::default());
         assert!(read.filings.is_empty());
@@ -458,7 +447,7 @@ mod tests {
         for b in &mut zip[data..data + 200] {
             *b = 0xff;
         }
-        let err = inflate_member(&zip, 0, &Budget::new(MAX_ARCHIVE_BYTES)).unwrap_err();
+        let err = inflate(&zip).unwrap_err();
         assert!(err.starts_with("cannot inflate"), "{err}");
     }
 

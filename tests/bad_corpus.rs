@@ -137,6 +137,24 @@ fn generated(dir: &Path) {
     let bomb = bomb.finish().unwrap().into_inner();
     assert!(bomb.len() < 3 << 20, "{} bytes", bomb.len());
     std::fs::write(dir.join("gen-zip-bomb.zip"), bomb).unwrap();
+    // Five million broken lines in a few kilobytes of zip: a warning for each would take
+    // gigabytes of memory.
+    let mut table = b"ACCESSION_NUMBER\tFOOTNOTE_ID\tFOOTNOTE_TXT\n".to_vec();
+    for _ in 0..BROKEN_LINES {
+        table.extend_from_slice(b"x\n");
+    }
+    let mut broken = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    broken
+        .start_file(
+            "FOOTNOTES.tsv",
+            zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated),
+        )
+        .unwrap();
+    broken.write_all(&table).unwrap();
+    let broken = broken.finish().unwrap().into_inner();
+    assert!(broken.len() < 100 << 10, "{} bytes", broken.len());
+    std::fs::write(dir.join("gen-broken-lines.zip"), broken).unwrap();
     let quarter = dir.join("gen-many-footnote-ids-quarter");
     std::fs::create_dir(&quarter).unwrap();
     let ids: Vec<String> = (0..100_000).map(|i| format!("F{i}")).collect();
@@ -150,6 +168,9 @@ fn generated(dir: &Path) {
     )
     .unwrap();
 }
+
+/// Lines of the generated table that is all broken lines.
+const BROKEN_LINES: usize = 5_000_000;
 
 #[test]
 fn hostile_corpus_never_crashes_or_loses_a_good_file() {
@@ -178,6 +199,7 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
             "gen-long-number.xml",
             "gen-long-number-quarter",
             "gen-zip-bomb.zip",
+            "gen-broken-lines.zip",
         ]
         .map(String::from),
     );
@@ -312,6 +334,27 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
         })
         .count();
     assert_eq!(repeats, 20);
+
+    // The broken lines: the first thousand are listed with their lines, the rest counted.
+    let broken: Vec<_> = report
+        .issues
+        .iter()
+        .filter(|i| i.path.contains("gen-broken-lines.zip!FOOTNOTES.tsv"))
+        .collect();
+    assert_eq!(broken.len(), 1001);
+    assert_eq!(broken[0].line, Some(2));
+    assert!(
+        broken[0].message.contains("row has 1 fields"),
+        "{}",
+        broken[0]
+    );
+    assert_eq!(
+        broken[1000].message,
+        format!(
+            "{} more warnings are not listed: only the first 1000 of a table are",
+            BROKEN_LINES - 1000
+        )
+    );
 
     // No text of any filing reaches the screen with a control character in it.
     for f in &report.filings {

@@ -174,14 +174,39 @@ impl Layout {
     }
 }
 
+/// The most warnings listed for one table. Past them the table's warnings are only
+/// counted: a zip of a few kilobytes can inflate to millions of broken lines, and listing
+/// a warning for each would take gigabytes.
+pub const MOST_LISTED: usize = 1000;
+
+/// Warnings of one chunk: the first [`MOST_LISTED`] with their lines, the rest counted.
+#[derive(Debug, Default)]
+pub struct Warnings {
+    /// (line, message), in line order.
+    pub listed: Vec<(u32, String)>,
+    /// Warnings past the first [`MOST_LISTED`].
+    pub unlisted: usize,
+}
+
+impl Warnings {
+    /// Lists the warning, or counts it once [`MOST_LISTED`] are listed.
+    fn push(&mut self, line: u32, message: String) {
+        if self.listed.len() < MOST_LISTED {
+            self.listed.push((line, message));
+        } else {
+            self.unlisted += 1;
+        }
+    }
+}
+
 /// What one chunk produced.
 pub struct ChunkOut {
     /// Index of the table file.
     pub file: usize,
     /// Items, keyed by accession.
     pub tables: Tables,
-    /// (line, message) warnings.
-    pub warnings: Vec<(u32, String)>,
+    /// Warnings, with the line each is about.
+    pub warnings: Warnings,
 }
 
 /// The most distinct texts one interner holds. One past half of this is not lent again:
@@ -329,7 +354,7 @@ struct Rec<'r> {
     rec: Record<'r>,
     layout: &'r Layout,
     line: u32,
-    warnings: &'r mut Vec<(u32, String)>,
+    warnings: &'r mut Warnings,
     interner: &'r mut Interner,
     /// False when the whole chunk holds no control character: fields need no check.
     check_controls: bool,
@@ -355,7 +380,7 @@ impl<'r> Rec<'r> {
     fn warn(&mut self, col: Option<usize>, message: String) {
         let name = col.map_or("?", |c| self.layout.columns.name(c)).to_string();
         self.warnings
-            .push((self.line, format!("column {name}: {message}")));
+            .push(self.line, format!("column {name}: {message}"));
     }
 
     fn convert<T>(
@@ -434,7 +459,7 @@ pub fn parse_chunk(
     let mut out = ChunkOut {
         file,
         tables: Tables::default(),
-        warnings: Vec::new(),
+        warnings: Warnings::default(),
     };
     let mut interner = texts.take(chunk.lines);
     interner.recent.clear();
@@ -464,18 +489,18 @@ pub fn parse_chunk(
         let record = match splitter.split(text_line) {
             Ok(r) => r,
             Err(e) => {
-                out.warnings.push((line, e));
+                out.warnings.push(line, e);
                 continue;
             }
         };
         if record.len() != width {
-            out.warnings.push((
+            out.warnings.push(
                 line,
                 format!(
                     "row has {} fields, the header has {width}: row skipped",
                     record.len()
                 ),
-            ));
+            );
             continue;
         }
         let mut rec = Rec {
@@ -488,7 +513,7 @@ pub fn parse_chunk(
         };
         let Some(acc) = field(rec.rec, Some(layout.acc)).map(|b| rec.interner.key(b)) else {
             out.warnings
-                .push((line, "column ACCESSION_NUMBER: empty; row skipped".into()));
+                .push(line, "column ACCESSION_NUMBER: empty; row skipped".into());
             continue;
         };
         let t = &mut out.tables;

@@ -3,11 +3,11 @@
 use rayon::prelude::*;
 
 use super::columns::Columns;
-use super::rows::{self, ChunkOut, Layout, SharedTexts};
+use super::rows::{self, ChunkOut, Layout, SharedTexts, MOST_LISTED};
 use super::tsv;
 use super::TableFile;
 use crate::model::{Filing, Footnote, ReportingOwner, Row, Signature, Text};
-use crate::parse::diag::LoadIssue;
+use crate::parse::diag::{LoadIssue, Severity};
 
 /// One of the eight tables of a data set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -139,7 +139,7 @@ pub fn parse_all(files: &[TableFile], texts: &SharedTexts) -> ParsedTables {
                 issues.push(LoadIssue {
                     path: f.label.clone(),
                     line: Some(1),
-                    severity: crate::parse::diag::Severity::Error,
+                    severity: Severity::Error,
                     message,
                 });
                 layouts.push(None);
@@ -156,18 +156,47 @@ pub fn parse_all(files: &[TableFile], texts: &SharedTexts) -> ParsedTables {
         })
         .collect();
     let mut tables = Vec::with_capacity(outs.len());
-    for out in outs {
+    // Listed and unlisted warnings of the table being gone through (chunks come in file
+    // order).
+    let mut listed = 0;
+    let mut unlisted = 0;
+    let mut outs = outs.into_iter().peekable();
+    while let Some(out) = outs.next() {
         let label = files
             .get(out.file)
             .map(|f| f.label.clone())
             .unwrap_or_default();
-        issues.extend(out.warnings.into_iter().map(|(line, message)| LoadIssue {
-            path: label.clone(),
-            line: Some(line),
-            severity: crate::parse::diag::Severity::Warning,
-            message,
-        }));
+        let room = MOST_LISTED.saturating_sub(listed);
+        let shown = out.warnings.listed.len().min(room);
+        listed += shown;
+        unlisted += out.warnings.unlisted + (out.warnings.listed.len() - shown);
+        issues.extend(
+            out.warnings
+                .listed
+                .into_iter()
+                .take(shown)
+                .map(|(line, message)| LoadIssue {
+                    path: label.clone(),
+                    line: Some(line),
+                    severity: Severity::Warning,
+                    message,
+                }),
+        );
         tables.push(out.tables);
+        if outs.peek().is_some_and(|next| next.file == out.file) {
+            continue;
+        }
+        if unlisted > 0 {
+            issues.push(LoadIssue {
+                path: label,
+                line: None,
+                severity: Severity::Warning,
+                message: format!(
+                    "{unlisted} more warnings are not listed: only the first {MOST_LISTED} of a table are"
+                ),
+            });
+        }
+        (listed, unlisted) = (0, 0);
     }
     ParsedTables { tables, issues }
 }

@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::rows::MOST_LISTED;
 use super::table::{Keyed, TableName, Tables};
 use super::TableFile;
 use crate::model::{Filing, FormType, Row, Source, SourceKind, Text};
@@ -46,6 +47,9 @@ pub fn join(
     let fallback_path = submission_label.unwrap_or_else(|| quarter.clone());
     let unknown_form = Text::from("");
 
+    // Accessions met twice in SUBMISSION, and missing from it: the first
+    // [`MOST_LISTED`] of each are listed, the rest counted.
+    let (mut twice, mut absent) = (0, 0);
     let mut index: FxHashMap<Text, usize> = FxHashMap::default();
     let submissions: usize = parts.iter().map(|t| t.submissions.len()).sum();
     index.reserve(submissions);
@@ -55,6 +59,10 @@ pub fn join(
         .flat_map(|t| std::mem::take(&mut t.submissions))
     {
         if index.contains_key(&s.acc) {
+            twice += 1;
+            if twice > MOST_LISTED {
+                continue;
+            }
             issues.push(LoadIssue {
                 path: label_of(s.file),
                 line: Some(s.line),
@@ -87,6 +95,9 @@ pub fn join(
             return i;
         }
         if has_submission {
+            absent += 1;
+        }
+        if has_submission && absent <= MOST_LISTED {
             issues.push(LoadIssue {
                 path: label_of(file),
                 line: Some(line),
@@ -126,6 +137,22 @@ pub fn join(
     let mut sig_ids = Vec::new();
     for s in parts.iter().flat_map(|t| &t.signatures) {
         sig_ids.push(lookup(&s.acc, s.file, s.line, &mut issues));
+    }
+    for (count, what) in [
+        (twice, "appear twice in SUBMISSION"),
+        (absent, "are not in SUBMISSION"),
+    ] {
+        if count > MOST_LISTED {
+            issues.push(LoadIssue {
+                path: fallback_path.clone(),
+                line: None,
+                severity: Severity::Warning,
+                message: format!(
+                    "{} more accessions {what}, not listed: only the first {MOST_LISTED} are",
+                    count - MOST_LISTED
+                ),
+            });
+        }
     }
 
     // Each table's items go to their filings in a task of their own (the four fill

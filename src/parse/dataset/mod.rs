@@ -542,4 +542,46 @@ mod tests {
         );
         assert!(!Text::ptr_eq(&note(&first), &note(&apart)));
     }
+
+    #[test]
+    fn past_a_thousand_accession_warnings_the_rest_are_counted() {
+        let mut submission = String::from("ACCESSION_NUMBER\tISSUERNAME\n");
+        for _ in 0..1_201 {
+            submission.push_str("0001-06-0\tACME\n");
+        }
+        let mut notes = String::from(TABLE);
+        for i in 1..=1_500 {
+            notes.push_str(&format!("0001-06-{i}\tF1\tNote.\n"));
+        }
+        let table = |name, text: String| TableFile {
+            name,
+            label: Text::from(name.file_name()),
+            bytes: text.into_bytes(),
+        };
+        let read = read_tables(
+            &Text::from("q"),
+            vec![
+                table(TableName::Submission, submission),
+                table(TableName::Footnotes, notes),
+            ],
+            &SharedTexts::default(),
+        );
+        assert_eq!(read.filings.len(), 1_501);
+        let with = |words: &'static str| {
+            read.issues
+                .iter()
+                .map(|i| i.message.as_str())
+                .filter(move |m| m.contains(words))
+        };
+        assert_eq!(with("appears twice in SUBMISSION").count(), 1_000);
+        assert_eq!(with("is not in SUBMISSION").count(), 1_000);
+        let summaries: Vec<&str> = with("not listed").collect();
+        assert_eq!(
+            summaries,
+            [
+                "200 more accessions appear twice in SUBMISSION, not listed: only the first 1000 are",
+                "500 more accessions are not in SUBMISSION, not listed: only the first 1000 are",
+            ]
+        );
+    }
 }

@@ -174,9 +174,10 @@ impl Layout {
     }
 }
 
-/// The most warnings listed for one table. Past them the table's warnings are only
-/// counted: a zip of a few kilobytes can inflate to millions of broken lines, and listing
-/// a warning for each would take gigabytes.
+/// The most warnings listed for one table (and, in the join, for each kind of accession
+/// mismatch in a quarter). Past them the warnings are only counted: a zip of a few
+/// kilobytes can inflate to millions of broken lines, and listing a warning for each
+/// would take gigabytes.
 pub const MOST_LISTED: usize = 1000;
 
 /// Warnings of one chunk: the first [`MOST_LISTED`] with their lines, the rest counted.
@@ -607,7 +608,9 @@ fn submission(rec: &mut Rec<'_>) -> Filing {
     let form = rec
         .str(c.document_type)
         .map_or_else(|| FormType::Other(empty.clone()), FormType::parse);
-    if !form.is_known() {
+    // A header without the column leaves every form unknown, as any absent column
+    // leaves its field empty; a filed type that is not a known form is worth a warning.
+    if !form.is_known() && c.document_type.is_some() {
         rec.warn(
             c.document_type,
             format!("unknown document type {:?}", form.as_str()),

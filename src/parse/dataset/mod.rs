@@ -137,15 +137,21 @@ fn first_of_each<T>(
     out
 }
 
-/// Bytes the members of one zip may still inflate to, shared by the threads inflating
-/// them.
-struct Budget {
+/// The most memory the items parsed from one quarter's tables may take, counting each row
+/// as its item and a filing of its own (the worst case: every row a new accession). A real
+/// quarter's come to about 350 MB. Without this bound a zip of a few hundred kilobytes,
+/// inflating to millions of tiny rows of one accession, took gigabytes.
+const MAX_QUARTER_ITEM_BYTES: usize = 2 << 30;
+
+/// Bytes that may still be taken (inflated by the members of one zip, or parsed into
+/// items from one quarter's tables), shared by the threads taking them.
+pub(super) struct Budget {
     used: AtomicUsize,
     limit: usize,
 }
 
 impl Budget {
-    fn new(limit: usize) -> Budget {
+    pub(super) fn new(limit: usize) -> Budget {
         Budget {
             used: AtomicUsize::new(0),
             limit,
@@ -167,8 +173,25 @@ impl Budget {
         Ok(())
     }
 
+    /// Takes as many of `n` bytes as are left; returns how many were taken.
+    pub(super) fn take_up_to(&self, n: usize) -> usize {
+        let mut taken = 0;
+        let _ = self
+            .used
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |used| {
+                taken = n.min(self.limit.saturating_sub(used));
+                Some(used + taken)
+            });
+        taken
+    }
+
+    /// The bound, in MiB.
+    pub(super) fn limit_mib(&self) -> usize {
+        self.limit >> 20
+    }
+
     /// Gives back `n` bytes counted by [`Budget::take`] and not kept.
-    fn give_back(&self, n: usize) {
+    pub(super) fn give_back(&self, n: usize) {
         self.used.fetch_sub(n, Ordering::Relaxed);
     }
 }
@@ -343,7 +366,7 @@ pub fn read_tables(quarter: &Text, files: Vec<TableFile>, texts: &SharedTexts) -
             ),
         ));
     }
-    let parsed = table::parse_all(&files, texts);
+    let parsed = table::parse_all(&files, texts, &Budget::new(MAX_QUARTER_ITEM_BYTES));
     let (filings, mut join_issues) = join::join(quarter, &files, parsed.tables);
     issues.extend(parsed.issues);
     issues.append(&mut join_issues);
@@ -583,5 +606,34 @@ mod tests {
                 "500 more accessions are not in SUBMISSION, not listed: only the first 1000 are",
             ]
         );
+    }
+
+    #[test]
+    fn rows_past_the_quarter_budget_are_left_out_with_an_error() {
+        let mut notes = String::from(TABLE);
+        for i in 0..100 {
+            notes.push_str(&format!("0001-06-{i}\tF1\tNote.\n"));
+        }
+        let files = vec![TableFile {
+            name: TableName::Footnotes,
+            label: Text::from("FOOTNOTES.tsv"),
+            bytes: notes.into_bytes(),
+        }];
+        let cost = rows::row_cost(TableName::Footnotes);
+        let budget = Budget::new(40 * cost);
+        let parsed = table::parse_all(&files, &SharedTexts::default(), &budget);
+        let read: usize = parsed.tables.iter().map(|t| t.footnotes.len()).sum();
+        assert_eq!(read, 40);
+        let last = parsed.tables.last().and_then(|t| t.footnotes.last());
+        assert_eq!(last.map(|n| n.line), Some(41));
+        assert_eq!(parsed.issues.len(), 1);
+        let cut = &parsed.issues[0];
+        assert_eq!((cut.severity, cut.line), (Severity::Error, Some(42)));
+        assert!(cut.message.contains("read only in part"), "{}", cut.message);
+        // What a chunk took for its lines and did not read is given back.
+        let roomy = Budget::new(1000 * cost);
+        let parsed = table::parse_all(&files, &SharedTexts::default(), &roomy);
+        assert!(parsed.issues.is_empty());
+        assert_eq!(roomy.take_up_to(usize::MAX), 900 * cost);
     }
 }

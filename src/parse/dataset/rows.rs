@@ -4,6 +4,7 @@
 use super::columns::{Columns, ValueColumn};
 use super::table::{Keyed, TableName, Tables};
 use super::tsv::{self, Chunk, Record};
+use super::Budget;
 use crate::model::{
     add_footnote, AcquiredDisposed, Address, Coding, DirectIndirect, Filing, Footnote, FootnoteId,
     FootnoteIds, FormType, Fv, Issuer, Relationship, ReportingOwner, Row, RowKind, Signature,
@@ -208,6 +209,8 @@ pub struct ChunkOut {
     pub tables: Tables,
     /// Warnings, with the line each is about.
     pub warnings: Warnings,
+    /// The line where reading stopped, the quarter's budget spent.
+    pub cut: Option<u32>,
 }
 
 /// The most distinct texts one interner holds. One past half of this is not lent again:
@@ -450,30 +453,37 @@ fn field<'r>(rec: Record<'r>, col: Option<usize>) -> Option<&'r str> {
     (!b.is_empty()).then_some(b)
 }
 
-/// Parses one chunk of one table, sharing texts through `texts`.
+/// Parses one chunk of one table, sharing texts through `texts`, as far as `budget`
+/// allows.
 pub fn parse_chunk(
     file: usize,
     layout: &Layout,
     chunk: &Chunk<'_>,
     texts: &SharedTexts,
+    budget: &Budget,
 ) -> ChunkOut {
     let mut out = ChunkOut {
         file,
         tables: Tables::default(),
         warnings: Warnings::default(),
+        cut: None,
     };
     let mut interner = texts.take(chunk.lines);
     interner.recent.clear();
     interner.recent.resize(layout.columns.len(), None);
     let mut splitter = tsv::Splitter::default();
     let width = layout.columns.len();
-    let estimate = chunk.lines + 1;
+    // The chunk's rows are counted against the quarter's budget before any is read: as
+    // many as it has lines, at the most one row can cost.
+    let cost = row_cost(layout.table);
+    let allowed = budget.take_up_to((chunk.lines + 1).saturating_mul(cost)) / cost;
+    let mut read = 0;
     match layout.table {
-        TableName::Submission => out.tables.submissions.reserve(estimate),
-        TableName::ReportingOwner => out.tables.owners.reserve(estimate),
-        TableName::Footnotes => out.tables.footnotes.reserve(estimate),
-        TableName::OwnerSignature => out.tables.signatures.reserve(estimate),
-        _ => out.tables.rows.reserve(estimate),
+        TableName::Submission => out.tables.submissions.reserve(allowed),
+        TableName::ReportingOwner => out.tables.owners.reserve(allowed),
+        TableName::Footnotes => out.tables.footnotes.reserve(allowed),
+        TableName::OwnerSignature => out.tables.signatures.reserve(allowed),
+        _ => out.tables.rows.reserve(allowed),
     }
     // One validation pass for the whole chunk; fields are then slices of valid text. The
     // published files are ASCII; a damaged byte becomes U+FFFD.
@@ -487,6 +497,11 @@ pub fn parse_chunk(
         if text_line.trim().is_empty() {
             continue;
         }
+        if read == allowed {
+            out.cut = Some(line);
+            break;
+        }
+        read += 1;
         let record = match splitter.split(text_line) {
             Ok(r) => r,
             Err(e) => {
@@ -590,7 +605,22 @@ pub fn parse_chunk(
         }
     }
     texts.give_back(interner);
+    budget.give_back((allowed - read) * cost);
     out
+}
+
+/// The most memory one row of `table` can cost once read: its item, and a filing of its
+/// own should its accession be new.
+pub(super) fn row_cost(table: TableName) -> usize {
+    use std::mem::size_of;
+    size_of::<Filing>()
+        + match table {
+            TableName::Submission => size_of::<Keyed<Filing>>(),
+            TableName::ReportingOwner => size_of::<Keyed<ReportingOwner>>(),
+            TableName::Footnotes => size_of::<Keyed<Footnote>>(),
+            TableName::OwnerSignature => size_of::<Keyed<Signature>>(),
+            _ => size_of::<Keyed<(i64, Row)>>(),
+        }
 }
 
 fn keyed<T>(acc: Text, file: usize, line: u32, item: T) -> Keyed<T> {

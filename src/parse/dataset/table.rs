@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use super::columns::Columns;
 use super::rows::{self, ChunkOut, Layout, SharedTexts, MOST_LISTED};
 use super::tsv;
-use super::TableFile;
+use super::{Budget, TableFile};
 use crate::model::{Filing, Footnote, ReportingOwner, Row, Signature, Text};
 use crate::parse::diag::{LoadIssue, Severity};
 
@@ -126,7 +126,8 @@ pub struct ParsedTables {
 const CHUNK: usize = 4 << 20;
 
 /// Parses every table, all chunks of all tables in parallel, keeping file order.
-pub fn parse_all(files: &[TableFile], texts: &SharedTexts) -> ParsedTables {
+/// Items are parsed only as far as `budget` allows.
+pub fn parse_all(files: &[TableFile], texts: &SharedTexts, budget: &Budget) -> ParsedTables {
     let mut jobs = Vec::new();
     let mut issues = Vec::new();
     let mut layouts = Vec::new();
@@ -152,7 +153,7 @@ pub fn parse_all(files: &[TableFile], texts: &SharedTexts) -> ParsedTables {
         .into_par_iter()
         .filter_map(|(i, chunk)| {
             let layout = layouts.get(i)?.as_ref()?;
-            Some(rows::parse_chunk(i, layout, &chunk, texts))
+            Some(rows::parse_chunk(i, layout, &chunk, texts, budget))
         })
         .collect();
     let mut tables = Vec::with_capacity(outs.len());
@@ -160,6 +161,7 @@ pub fn parse_all(files: &[TableFile], texts: &SharedTexts) -> ParsedTables {
     // order).
     let mut listed = 0;
     let mut unlisted = 0;
+    let mut cut: Option<u32> = None;
     let mut outs = outs.into_iter().peekable();
     while let Some(out) = outs.next() {
         let label = files
@@ -183,8 +185,25 @@ pub fn parse_all(files: &[TableFile], texts: &SharedTexts) -> ParsedTables {
                 }),
         );
         tables.push(out.tables);
+        cut = match (cut, out.cut) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         if outs.peek().is_some_and(|next| next.file == out.file) {
             continue;
+        }
+        if let Some(line) = cut {
+            issues.push(LoadIssue {
+                path: label.clone(),
+                line: Some(line),
+                severity: Severity::Error,
+                message: format!(
+                    "the quarter's rows would take more than {} MiB of memory, far beyond any \
+                     real quarter: this table is read only in part (the first row left \
+                     out is on this line)",
+                    budget.limit_mib()
+                ),
+            });
         }
         if unlisted > 0 {
             issues.push(LoadIssue {
@@ -196,7 +215,7 @@ pub fn parse_all(files: &[TableFile], texts: &SharedTexts) -> ParsedTables {
                 ),
             });
         }
-        (listed, unlisted) = (0, 0);
+        (listed, unlisted, cut) = (0, 0, None);
     }
     ParsedTables { tables, issues }
 }

@@ -19,6 +19,16 @@ use crate::model::{Filing, Text};
 use diag::Diagnostic;
 pub use sniff::Format;
 
+/// The most items of each kind (rows, reporting owners, footnotes, signatures) a reader
+/// keeps for one filing. Real filings hold a few hundred at the most; a document holding
+/// more is damaged or hostile, and each item past this is left out with one warning
+/// naming the kind, so a small file cannot fill the memory with empty items.
+pub const MAX_FILING_ITEMS: usize = 10_000;
+
+/// The most warnings a reader lists for one document; the rest are counted in one last
+/// warning, so a document of millions of bad values cannot take gigabytes in warnings.
+pub const MAX_LISTED_WARNINGS: usize = 1_000;
+
 /// What a reader made of one file: its filings and the warnings met on the way.
 #[derive(Debug, Default)]
 pub struct Parsed {
@@ -66,7 +76,23 @@ pub fn read_file(path: &Text, bytes: &[u8], format: Format) -> Result<Parsed, Di
     if let Some(w) = decode_warning {
         parsed.warnings.insert(0, w);
     }
+    list_at_most(&mut parsed.warnings);
     Ok(parsed)
+}
+
+/// Keeps the first [`MAX_LISTED_WARNINGS`] of `warnings` and counts the rest in a last one.
+fn list_at_most(warnings: &mut Vec<Diagnostic>) {
+    let unlisted = warnings.len().saturating_sub(MAX_LISTED_WARNINGS);
+    if unlisted > 0 {
+        warnings.truncate(MAX_LISTED_WARNINGS);
+        warnings.push(Diagnostic::new(
+            None,
+            format!(
+                "{unlisted} more warnings are not listed: only the first \
+                 {MAX_LISTED_WARNINGS} of a document are"
+            ),
+        ));
+    }
 }
 
 /// The accession number a bare XML file's path names, as EDGAR's archive lays files out:
@@ -148,6 +174,25 @@ pub fn line_at(bytes: &[u8], at: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::accession_from_path;
+
+    #[test]
+    fn past_a_thousand_warnings_the_rest_are_counted() {
+        use super::{list_at_most, Diagnostic};
+        let mut few: Vec<Diagnostic> = (0..1000).map(|i| Diagnostic::new(Some(i), "w")).collect();
+        list_at_most(&mut few);
+        assert_eq!(few.len(), 1000);
+        let mut many: Vec<Diagnostic> = (0..2500).map(|i| Diagnostic::new(Some(i), "w")).collect();
+        list_at_most(&mut many);
+        assert_eq!(many.len(), 1001);
+        assert_eq!(many[999].line, Some(999));
+        assert_eq!(
+            many[1000],
+            Diagnostic::new(
+                None,
+                "1500 more warnings are not listed: only the first 1000 of a document are"
+            )
+        );
+    }
 
     #[test]
     fn lines_end_in_lf_crlf_or_a_bare_cr() {

@@ -53,12 +53,12 @@ fn generated(dir: &Path) {
         1,
     );
     std::fs::write(dir.join("gen-huge-attribute.xml"), attr).unwrap();
-    // A printed form whose Table I gains a line of 200,000 words between two real rows.
+    // A printed form whose Table I gains a line of 100,000 words between two real rows.
     let printed = std::fs::read_to_string(manifest(
         "tests/fixtures/rendered/pdftext-form4-spaces-footnoted-units.txt",
     ))
     .unwrap();
-    let words: Vec<String> = (0..200_000).map(|i| format!("w{i}")).collect();
+    let words: Vec<String> = (0..100_000).map(|i| format!("w{i}")).collect();
     let wide = format!(
         " Common Stock  11/16/2022  S(1) {}  2,500  D  $41.37  61,204  D",
         words.join(" ")
@@ -86,7 +86,7 @@ fn generated(dir: &Path) {
         1,
     );
     std::fs::write(dir.join("gen-long-number.xml"), long).unwrap();
-    // EDGAR's HTML rendering with a holding's number inside 500,000 nested spans.
+    // EDGAR's HTML rendering with a holding's number inside 70,000 nested spans.
     let html = std::fs::read_to_string(manifest(
         "tests/fixtures/rendered/html-xsl-form3-holdings.html",
     ))
@@ -95,8 +95,8 @@ fn generated(dir: &Path) {
         "60,000",
         &format!(
             "{}60,000{}",
-            "<span>".repeat(500_000),
-            "</span>".repeat(500_000)
+            "<span>".repeat(70_000),
+            "</span>".repeat(70_000)
         ),
         1,
     );
@@ -265,7 +265,7 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
         .filings
         .iter()
         .find(|f| f.source.path.ends_with("gen-wide-table-line.txt"))
-        .expect("the form with a 200,000-word line loads");
+        .expect("the form with a 100,000-word line loads");
     assert_eq!((wide.transaction_count(), wide.holding_count()), (3, 1));
     assert!(report
         .issues
@@ -283,7 +283,7 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
         .filings
         .iter()
         .find(|f| f.source.path.ends_with("gen-nested-spans.html"))
-        .expect("the rendering with 500,000 nested spans loads");
+        .expect("the rendering with 70,000 nested spans loads");
     let plain = load(
         &[manifest(
             "tests/fixtures/rendered/html-xsl-form3-holdings.html",

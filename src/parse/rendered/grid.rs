@@ -4,8 +4,9 @@
 
 use super::cells::{Cell, RawRow};
 use super::columns::{layout_of_width, Col, Form};
-use super::lines::{join_wrapped, Line};
+use super::lines::{join_wrapped_onto, Line};
 use crate::model::{RowKind, Table};
+use crate::parse::MAX_FILING_ITEMS;
 
 /// True when `lines` hold a ruled table: at least two lines cut by three or more `|`.
 pub fn is_ruled(lines: &[Line]) -> bool {
@@ -79,10 +80,10 @@ pub fn read(lines: &[Line], form: Form, table: Table) -> Result<Vec<RawRow>, Str
                 .iter()
                 .enumerate()
                 .map(|(i, &c)| {
-                    let text = pieces
-                        .iter()
-                        .filter_map(|p| p.get(i))
-                        .fold(String::new(), |acc, s| join_wrapped(&acc, s));
+                    let mut text = String::new();
+                    for piece in pieces.iter().filter_map(|p| p.get(i)) {
+                        join_wrapped_onto(&mut text, piece);
+                    }
                     (c, Cell::parse(&text))
                 })
                 .collect();
@@ -97,6 +98,10 @@ pub fn read(lines: &[Line], form: Form, table: Table) -> Result<Vec<RawRow>, Str
         }
     };
     for l in lines.get(start..).unwrap_or_default() {
+        if rows.len() > MAX_FILING_ITEMS {
+            // One past the bound tells the caller there were more.
+            break;
+        }
         if is_rule(&l.text) {
             flush(&mut open, &mut rows);
             continue;
@@ -148,6 +153,9 @@ pub fn read_records(lines: &[Line], form: Form, table: Table) -> Vec<RawRow> {
     for l in lines {
         let t = l.text.trim();
         if let Some(kind) = record_start(t) {
+            if rows.len() > MAX_FILING_ITEMS {
+                break;
+            }
             rows.push(RawRow {
                 line: l.no,
                 kind: Some(kind),

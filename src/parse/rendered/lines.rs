@@ -195,19 +195,30 @@ fn push(out: &mut Vec<Segment>, chars: &[char], start: usize, end: usize) {
 /// Joins a cell's text with the piece wrapped onto the next line: with a space, or,
 /// when the line broke a word with a hyphen (`Owner-` then `ship`), as one word.
 pub fn join_wrapped(head: &str, next: &str) -> String {
-    let head = head.trim_end();
+    let mut joined = head.to_string();
+    join_wrapped_onto(&mut joined, next);
+    joined
+}
+
+/// [`join_wrapped`] in place: `next` is added to the end of `head`, so a cell wrapped
+/// over many lines is built in time proportional to its length.
+pub fn join_wrapped_onto(head: &mut String, next: &str) {
+    head.truncate(head.trim_end().len());
     let next = next.trim_start();
     if head.is_empty() {
-        return next.to_string();
+        head.push_str(next);
+        return;
     }
     let mut back = head.chars().rev();
     let broke_word = back.next() == Some('-')
         && back.next().is_some_and(char::is_alphabetic)
         && next.chars().next().is_some_and(char::is_lowercase);
-    match head.strip_suffix('-') {
-        Some(stem) if broke_word => format!("{stem}{next}"),
-        _ => format!("{head} {next}"),
+    if broke_word {
+        head.pop();
+    } else {
+        head.push(' ');
     }
+    head.push_str(next);
 }
 
 /// Collapses runs of whitespace into single spaces and trims.
@@ -261,6 +272,24 @@ mod tests {
         }
         (0..=h.len() - n.len())
             .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n) && hay.is_char_boundary(i))
+    }
+
+    #[test]
+    fn wrapped_pieces_join_in_place_as_they_join_anew() {
+        let mut cell = String::new();
+        for piece in [
+            "Restricted  ",
+            " Owner-",
+            "ship Units-",
+            "Class A",
+            "",
+            " x",
+        ] {
+            let joined = join_wrapped(&cell, piece);
+            join_wrapped_onto(&mut cell, piece);
+            assert_eq!(cell, joined);
+        }
+        assert_eq!(cell, "Restricted Ownership Units- Class A x");
     }
 
     #[test]

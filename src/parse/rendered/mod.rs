@@ -29,14 +29,36 @@ use crate::parse::diag::Diagnostic;
 pub use columns::{layouts, Col, Form};
 pub use words::{format_amount, format_date, format_marker};
 
+/// The largest printed form read. Real ones, as text, HTML or typed, come to tens of
+/// kilobytes; a document this large is not a form, and the readers' work and memory grow
+/// with its lines and cells, so it is refused with an error.
+pub const MAX_FORM_BYTES: usize = 1 << 20;
+
+/// An error for a document past [`MAX_FORM_BYTES`].
+fn check_size(text: &str, first_line: u32) -> Result<(), Diagnostic> {
+    if text.len() <= MAX_FORM_BYTES {
+        return Ok(());
+    }
+    Err(Diagnostic::new(
+        Some(first_line),
+        format!(
+            "a printed form of {} KiB, far beyond any real one (at most {} KiB are read): not read",
+            text.len() >> 10,
+            MAX_FORM_BYTES >> 10
+        ),
+    ))
+}
+
 /// Reads the printed form from text or markdown.
 pub fn parse_text(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagnostic> {
+    check_size(text, 1)?;
     text::parse(text, path, 1, SourceKind::RenderedText)
 }
 
 /// Reads EDGAR's HTML rendering of a form (as served, or saved and re-wrapped by a
 /// browser).
 pub fn parse_html(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagnostic> {
+    check_size(text, 1)?;
     html::parse(text, path)
 }
 
@@ -46,5 +68,6 @@ pub fn parse_typed(
     path: &Text,
     first_line: u32,
 ) -> Result<(Filing, Vec<Diagnostic>), Diagnostic> {
+    check_size(text, first_line)?;
     typed::parse(text, path, first_line)
 }

@@ -5,6 +5,7 @@
 
 use crate::model::{Filing, FootnoteId, FormType, Source, SourceKind, Table, Text};
 use crate::parse::diag::Diagnostic;
+use crate::parse::MAX_FILING_ITEMS;
 
 use super::cells::{self, RawRow};
 use super::columns::{holding_columns, layouts, Col, Form};
@@ -344,8 +345,18 @@ fn read_table(
     } else {
         loose_rows(region, form, table, warnings)
     };
+    let room = MAX_FILING_ITEMS.saturating_sub(filing.rows.len());
+    if raw.len() > room {
+        warnings.push(Diagnostic::new(
+            raw.get(room).map(|r| r.line),
+            format!(
+                "Table {}: more than {MAX_FILING_ITEMS} rows in the filing: the rest are left out",
+                table.as_str()
+            ),
+        ));
+    }
     let mut n = 0;
-    for r in raw {
+    for r in raw.into_iter().take(room) {
         n += 1;
         let row = cells::build(table, n, &r, warnings);
         filing.rows.push(row);
@@ -393,6 +404,8 @@ fn loose_rows(
     let holding = holding_columns(form, table);
     let mut rows: Vec<RawRow> = Vec::new();
     let mut last: Option<grammar::Reading> = None;
+    // Whether the row being read had wrapped text left out (warned once a row).
+    let mut cut_short = false;
     for l in lines {
         if l.text.trim().is_empty()
             || is_heading(&l.text)
@@ -417,6 +430,10 @@ fn loose_rows(
             if let Some(done) = last.take() {
                 rows.push(done.row);
             }
+            if rows.len() > MAX_FILING_ITEMS {
+                // One past the bound tells the caller there were more.
+                return rows;
+            }
             let reading = grammar::read(l.no, &ws, transaction, holding);
             if !reading.dropped.is_empty() {
                 warnings.push(Diagnostic::new(
@@ -430,6 +447,7 @@ fn loose_rows(
                 ));
             }
             last = Some(reading);
+            cut_short = false;
             continue;
         }
         if let Some(reading) = last.as_mut() {
@@ -456,7 +474,18 @@ fn loose_rows(
                 }
             }
             for (col, words) in cols {
-                append(&mut reading.row, col, &words.join(" "));
+                if !append(&mut reading.row, col, &words.join(" ")) && !cut_short {
+                    cut_short = true;
+                    warnings.push(Diagnostic::new(
+                        Some(l.no),
+                        format!(
+                            "Table {} line {}: a text wrapped over more than {MAX_CELL_CHARS} \
+                             characters: the rest is left out",
+                            table.as_str(),
+                            rows.len() + 1
+                        ),
+                    ));
+                }
             }
         }
     }
@@ -482,8 +511,21 @@ fn continued_column(reading: &grammar::Reading, x: usize) -> Col {
         .unwrap_or(Col::Nature)
 }
 
-fn append(row: &mut RawRow, col: Col, text: &str) {
+/// The most characters a cell keeps of the text wrapped under its row. Real titles and
+/// natures of ownership run to a few hundred; past this, each wrapped line would copy and
+/// read again an ever longer text.
+const MAX_CELL_CHARS: usize = 2_000;
+
+/// Adds a wrapped piece to the row's cell of `col`; `false` when the cell is already
+/// [`MAX_CELL_CHARS`] long and the piece is left out.
+fn append(row: &mut RawRow, col: Col, text: &str) -> bool {
     let existing = row.cells.iter_mut().find(|(c, _)| *c == col);
+    if existing
+        .as_ref()
+        .is_some_and(|(_, cell)| cell.text.len() >= MAX_CELL_CHARS)
+    {
+        return false;
+    }
     let joined = match &existing {
         Some((_, cell)) => {
             let mut s = cell.text.clone();
@@ -499,4 +541,5 @@ fn append(row: &mut RawRow, col: Col, text: &str) {
         Some((_, c)) => *c = cell,
         None => row.cells.push((col, cell)),
     }
+    true
 }

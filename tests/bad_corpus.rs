@@ -278,7 +278,16 @@ fn hostile_corpus_never_crashes_or_loses_a_good_file() {
         .iter()
         .find(|f| f.source.path.ends_with("gen-200k-footnotes.xml"))
         .expect("the filing defining 200,000 footnotes loads");
-    assert_eq!(defined.footnotes.len(), 200_002);
+    // A filing keeps its first 10,000 footnotes and says the rest are left out.
+    assert_eq!(
+        defined.footnotes.len(),
+        insider_tui::parse::MAX_FILING_ITEMS
+    );
+    assert!(report
+        .issues
+        .iter()
+        .any(|i| i.path.ends_with("gen-200k-footnotes.xml")
+            && i.message == "more than 10000 footnotes: the rest are left out"));
     let nested = report
         .filings
         .iter()

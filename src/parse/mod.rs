@@ -163,12 +163,68 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<Diagnostic>) {
 /// The 1-based line of byte offset `at`. A line ends in `\n`, `\r\n` or a bare `\r` (the
 /// `.nc` feed form ends its first line in LF and every later one in CR).
 pub fn line_at(bytes: &[u8], at: usize) -> u32 {
-    let head = bytes.get(..at).unwrap_or(bytes);
-    let lf = memchr::memchr_iter(b'\n', head).count();
-    let bare_cr = memchr::memchr_iter(b'\r', head)
-        .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
+    line_number(line_ends(bytes, 0, at.min(bytes.len())))
+}
+
+/// The 1-based line that follows `ends` line ends.
+fn line_number(ends: usize) -> u32 {
+    u32::try_from(ends).unwrap_or(u32::MAX - 1) + 1
+}
+
+/// The line ends (by [`line_at`]'s rule) among `bytes[from..to]`. A CR is told from the
+/// first half of a CRLF by the byte after it, even when that byte is past `to`.
+fn line_ends(bytes: &[u8], from: usize, to: usize) -> usize {
+    let span = bytes.get(from..to).unwrap_or_default();
+    let lf = memchr::memchr_iter(b'\n', span).count();
+    let bare_cr = memchr::memchr_iter(b'\r', span)
+        .filter(|&i| bytes.get(from + i + 1) != Some(&b'\n'))
         .count();
-    u32::try_from(lf + bare_cr).unwrap_or(u32::MAX - 1) + 1
+    lf + bare_cr
+}
+
+/// [`line_at`] for a reader that asks about many offsets of one text: lines are counted
+/// from the offset asked last, forward or back, so each question costs the distance
+/// between the two rather than the text before it.
+pub struct LineCounter<'t> {
+    bytes: &'t [u8],
+    /// The offset asked last.
+    at: usize,
+    /// Line ends before `at`.
+    ends: usize,
+    /// Bytes looked at, so tests can see the work done.
+    #[cfg(test)]
+    pub(crate) scanned: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    /// A counter over `bytes`, starting at its first line.
+    pub fn new(bytes: &'t [u8]) -> Self {
+        LineCounter {
+            bytes,
+            at: 0,
+            ends: 0,
+            #[cfg(test)]
+            scanned: 0,
+        }
+    }
+
+    /// The 1-based line of byte offset `at`, as [`line_at`] gives it.
+    pub fn line_at(&mut self, at: usize) -> u32 {
+        let at = at.min(self.bytes.len());
+        let (from, to) = (self.at.min(at), self.at.max(at));
+        let n = line_ends(self.bytes, from, to);
+        #[cfg(test)]
+        {
+            self.scanned += to - from;
+        }
+        self.ends = if at < self.at {
+            self.ends.saturating_sub(n)
+        } else {
+            self.ends.saturating_add(n)
+        };
+        self.at = at;
+        line_number(self.ends)
+    }
 }
 
 #[cfg(test)]
@@ -200,6 +256,27 @@ mod tests {
         assert_eq!(line_at(b"a\nb\rc\r\nd", 9), 4);
         assert_eq!(line_at(b"a\r\nb", 3), 2);
         assert_eq!(line_at(b"abc", 2), 1);
+    }
+
+    #[test]
+    fn a_line_counter_agrees_with_line_at_and_counts_only_the_distance() {
+        use super::{line_at, LineCounter};
+        let text = b"a\nb\rc\r\nd\r\r\ne\n";
+        let mut lines = LineCounter::new(text);
+        for at in [0, 3, 4, 5, 2, 9, 6, 10, 11, 12, 40, 1, 0] {
+            assert_eq!(lines.line_at(at), line_at(text, at), "offset {at}");
+        }
+        // Many questions in order over a long text look at each byte once.
+        let long = "x\r".repeat(10_000);
+        let mut lines = LineCounter::new(long.as_bytes());
+        for (n, at) in (0..long.len()).step_by(2).enumerate() {
+            assert_eq!(lines.line_at(at), n as u32 + 1);
+        }
+        assert!(
+            lines.scanned <= long.len(),
+            "{} bytes looked at",
+            lines.scanned
+        );
     }
 
     #[test]

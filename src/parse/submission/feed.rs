@@ -27,9 +27,9 @@ pub fn read(text: &str, range: Range<usize>, b: &mut Builder<'_>) {
         let value = value.trim_matches([' ', '\t']);
         if value.is_empty() {
             match name.as_str() {
-                "REPORTING-OWNER" => b.open(Some(FilerRole::ReportingOwner)),
-                "ISSUER" => b.open(Some(FilerRole::Issuer)),
-                n if is_block(n) => b.open(None),
+                "REPORTING-OWNER" => b.open(Some(FilerRole::ReportingOwner), at),
+                "ISSUER" => b.open(Some(FilerRole::Issuer), at),
+                n if is_block(n) => b.open(None, at),
                 _ => {}
             }
             continue;

@@ -13,8 +13,8 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use super::document::{envelope, lines, Envelope};
 use crate::model::{SourceKind, Text};
 use crate::parse::diag::Diagnostic;
-use crate::parse::line_at;
 use crate::parse::values::{compact_date, shorten};
+use crate::parse::{LineCounter, MAX_FILING_ITEMS};
 
 /// What a filer block of the header describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,9 +116,9 @@ fn read_classic(text: &str, range: Range<usize>, b: &mut Builder<'_>) {
         let value = value.trim_matches([' ', '\t']);
         if value.is_empty() {
             match key.as_str() {
-                "REPORTING-OWNER" => b.open(Some(FilerRole::ReportingOwner)),
-                "ISSUER" => b.open(Some(FilerRole::Issuer)),
-                "FILER" | "FILED BY" | "SUBJECT COMPANY" => b.open(None),
+                "REPORTING-OWNER" => b.open(Some(FilerRole::ReportingOwner), at),
+                "ISSUER" => b.open(Some(FilerRole::Issuer), at),
+                "FILER" | "FILED BY" | "SUBJECT COMPANY" => b.open(None, at),
                 _ => {}
             }
             continue;
@@ -163,8 +163,11 @@ pub enum Field {
 
 /// Collects header facts as the readers meet them. The first value of a key wins.
 pub struct Builder<'t> {
-    text: &'t str,
+    /// The lines of the text read, for warnings.
+    lines: LineCounter<'t>,
     header: SubmissionHeader,
+    /// The reporting-owner blocks met, kept or not.
+    owners: usize,
     /// Index in `header.filers` of the block being read; `None` outside owner and issuer
     /// blocks, so names under `FILED BY:` and the like are not mistaken for theirs.
     current: Option<usize>,
@@ -174,15 +177,33 @@ pub struct Builder<'t> {
 impl<'t> Builder<'t> {
     fn new(text: &'t str) -> Self {
         Builder {
-            text,
+            lines: LineCounter::new(text.as_bytes()),
             header: SubmissionHeader::default(),
+            owners: 0,
             current: None,
             warnings: Vec::new(),
         }
     }
 
-    /// Starts a filer block of `role`, or (with `None`) a block whose facts are ignored.
-    pub fn open(&mut self, role: Option<FilerRole>) {
+    /// Starts a filer block of `role` at byte `at`, or (with `None`) a block whose facts
+    /// are ignored. Past [`MAX_FILING_ITEMS`] reporting-owner blocks, the rest are
+    /// ignored too, with one warning at the first of them.
+    pub fn open(&mut self, mut role: Option<FilerRole>, at: usize) {
+        if role == Some(FilerRole::ReportingOwner) {
+            if self.owners == MAX_FILING_ITEMS {
+                self.warn(
+                    at,
+                    format!(
+                        "more than {MAX_FILING_ITEMS} reporting owners in the header: \
+                         the rest are left out"
+                    ),
+                );
+            }
+            if self.owners >= MAX_FILING_ITEMS {
+                role = None;
+            }
+            self.owners = self.owners.saturating_add(1);
+        }
         self.current = role.map(|role| {
             self.header.filers.push(Filer {
                 role,
@@ -284,7 +305,7 @@ impl<'t> Builder<'t> {
     }
 
     fn warn(&mut self, at: usize, message: String) {
-        let line = line_at(self.text.as_bytes(), at);
+        let line = self.lines.line_at(at);
         self.warnings.push(Diagnostic::new(Some(line), message));
     }
 }
@@ -435,6 +456,52 @@ REPORTING-OWNER:\t
         assert!(w[1].message.contains("FILED AS OF DATE"), "{}", w[1]);
         let (_, w) = SubmissionHeader::read("<SEC-HEADER>\n<ACCEPTANCE-DATETIME>20181015256100\n");
         assert_eq!(w.len(), 1, "hour 25 is refused");
+    }
+
+    #[test]
+    fn each_warning_counts_lines_from_the_one_before() {
+        let classic = format!(
+            "<SEC-HEADER>\n{}",
+            "CONFORMED PERIOD OF REPORT:x\n".repeat(2_000)
+        );
+        let feed = format!("<SUBMISSION>\n{}", "<PERIOD>x\r".repeat(2_000));
+        for (text, is_feed) in [(classic, false), (feed, true)] {
+            let mut b = Builder::new(&text);
+            if is_feed {
+                super::super::feed::read(&text, 0..text.len(), &mut b);
+            } else {
+                read_classic(&text, 0..text.len(), &mut b);
+            }
+            let lines: Vec<_> = b.warnings.iter().map(|d| d.line).collect();
+            assert_eq!(lines.len(), 2_000);
+            assert_eq!(lines.first(), Some(&Some(2)));
+            assert_eq!(lines.last(), Some(&Some(2_001)));
+            assert!(
+                b.lines.scanned <= text.len(),
+                "{} bytes looked at for {} bytes of text",
+                b.lines.scanned,
+                text.len()
+            );
+        }
+    }
+
+    #[test]
+    fn header_owners_past_the_bound_are_left_out_with_one_warning() {
+        let block = "REPORTING-OWNER:\n\tOWNER DATA:\n\t\tCOMPANY CONFORMED NAME:\tA\n";
+        let text = format!(
+            "<SEC-HEADER>\n{}ISSUER:\n\t\tCOMPANY CONFORMED NAME:\tI\n",
+            block.repeat(MAX_FILING_ITEMS + 2)
+        );
+        let (h, w) = SubmissionHeader::read(&text);
+        assert_eq!(h.owners().count(), MAX_FILING_ITEMS);
+        assert_eq!(h.issuer().and_then(|i| i.name.as_deref()), Some("I"));
+        assert_eq!(
+            w,
+            vec![Diagnostic::new(
+                Some(u32::try_from(3 * MAX_FILING_ITEMS + 2).unwrap()),
+                "more than 10000 reporting owners in the header: the rest are left out"
+            )]
+        );
     }
 
     #[test]

@@ -15,6 +15,8 @@ mod header;
 
 pub use header::{Filer, FilerRole, SubmissionHeader};
 
+use std::collections::HashMap;
+
 use crate::model::{Filing, FormType, ReportingOwner, Source, SourceKind, Text};
 use crate::parse::diag::Diagnostic;
 use crate::parse::{line_at, rendered, xml, Parsed};
@@ -113,22 +115,29 @@ fn fill_owners(owners: &mut Vec<ReportingOwner>, h: &SubmissionHeader) {
         return;
     }
     let same_count = owners.len() == from_header.len();
+    // Each header owner is found by its CIK and its name in one look-up; the first of
+    // equal keys wins, as a search in header order would find it.
+    let mut by_cik: HashMap<&str, &Filer> = HashMap::new();
+    let mut by_name: HashMap<String, &Filer> = HashMap::new();
+    for &f in &from_header {
+        if let Some(cik) = f.cik.as_deref() {
+            by_cik.entry(cik_key(cik)).or_insert(f);
+        }
+        if let Some(name) = f.name.as_deref() {
+            by_name.entry(name_key(name)).or_insert(f);
+        }
+    }
     for (i, owner) in owners.iter_mut().enumerate() {
         if owner.cik.is_some() && owner.name.is_some() {
             continue;
         }
-        let by_cik = owner.cik.as_deref().and_then(|cik| {
-            from_header
-                .iter()
-                .find(|f| f.cik.as_deref().is_some_and(|c| same_cik(c, cik)))
-        });
-        let by_name = owner.name.as_deref().and_then(|name| {
-            from_header
-                .iter()
-                .find(|f| f.name.as_deref().is_some_and(|n| same_name(n, name)))
-        });
+        let cik = owner.cik.as_deref().and_then(|c| by_cik.get(cik_key(c)));
+        let name = owner
+            .name
+            .as_deref()
+            .and_then(|n| by_name.get(&name_key(n)));
         let by_position = same_count.then(|| from_header.get(i)).flatten();
-        if let Some(f) = by_cik.or(by_name).or(by_position) {
+        if let Some(f) = cik.or(name).or(by_position) {
             fill(&mut owner.cik, &f.cik);
             fill(&mut owner.name, &f.name);
         }
@@ -141,16 +150,21 @@ fn fill(slot: &mut Option<Text>, value: &Option<Text>) {
     }
 }
 
-/// CIKs compare as numbers: `0001357521` equals `1357521`.
-fn same_cik(a: &str, b: &str) -> bool {
-    a.trim().trim_start_matches('0') == b.trim().trim_start_matches('0')
+/// CIKs compare as numbers: `0001357521` equals `1357521`; this is what they compare by.
+fn cik_key(cik: &str) -> &str {
+    cik.trim().trim_start_matches('0')
 }
 
-/// Names compare ignoring case and runs of white space.
-fn same_name(a: &str, b: &str) -> bool {
-    a.split_whitespace()
-        .map(str::to_lowercase)
-        .eq(b.split_whitespace().map(str::to_lowercase))
+/// Names compare ignoring case and runs of white space; this is what they compare by.
+fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&word.to_lowercase());
+    }
+    key
 }
 
 #[cfg(test)]
@@ -254,6 +268,73 @@ ISSUER:
             2,
             "no owner in the XML: the header's are taken"
         );
+    }
+
+    /// A header listing only reporting owners, as (CIK, name) pairs.
+    fn header_of_owners(owners: &[(Option<&str>, Option<&str>)]) -> SubmissionHeader {
+        SubmissionHeader {
+            filers: owners
+                .iter()
+                .map(|(cik, name)| Filer {
+                    role: FilerRole::ReportingOwner,
+                    cik: cik.map(Into::into),
+                    name: name.map(Into::into),
+                })
+                .collect(),
+            ..SubmissionHeader::default()
+        }
+    }
+
+    #[test]
+    fn owners_match_the_first_header_owner_by_cik_then_by_name() {
+        let h = header_of_owners(&[
+            (Some("0000000007"), Some("First Seven")),
+            (None, Some("ÉMILE   zola")),
+            (Some("7"), Some("Second Seven")),
+            (Some("0000000009"), Some("Émile Zola")),
+            (Some("0000000011"), Some("Nine")),
+        ]);
+        let mut owners = vec![
+            owner(Some(" 07 "), None),
+            owner(None, Some("émile\tZOLA")),
+            owner(Some("11"), Some("Nine")),
+            owner(Some("0000000011"), None),
+            owner(Some("12"), Some("?")),
+            owner(None, Some("second  SEVEN")),
+            owner(None, Some("unknown")),
+        ];
+        fill_owners(&mut owners, &h);
+        let got: Vec<_> = owners
+            .iter()
+            .map(|o| (o.cik.as_deref(), o.name.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some(" 07 "), Some("First Seven")),
+                (None, Some("émile\tZOLA")),
+                (Some("11"), Some("Nine")),
+                (Some("0000000011"), Some("Nine")),
+                (Some("12"), Some("?")),
+                (Some("7"), Some("second  SEVEN")),
+                (None, Some("unknown")),
+            ]
+        );
+    }
+
+    #[test]
+    fn thousands_of_owners_are_matched_by_look_up() {
+        // As many owners on each side as a filing keeps: each XML owner is matched by
+        // name to the last header owner.
+        let n = crate::parse::MAX_FILING_ITEMS;
+        let mut listed = vec![(None, Some("b")); n - 1];
+        listed.push((Some("0000000042"), Some("A")));
+        let h = header_of_owners(&listed);
+        let mut owners = vec![owner(None, Some("a")); n];
+        fill_owners(&mut owners, &h);
+        assert!(owners
+            .iter()
+            .all(|o| o.cik.as_deref() == Some("0000000042")));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use quick_xml::Reader;
 
 use crate::model::{add_footnote, FootnoteId, FootnoteIds, Fv, Text, MAX_VALUE_FOOTNOTES};
 use crate::parse::diag::Diagnostic;
-use crate::parse::values;
+use crate::parse::{values, MAX_FILING_ITEMS};
 
 /// A child element met while reading a parent's content.
 pub struct Child<'a> {
@@ -44,9 +44,19 @@ pub struct Cursor<'a> {
     bytes: &'a [u8],
     newline: u8,
     first_line: u32,
+    /// The offset whose line was asked last.
     line_pos: usize,
-    line: u32,
+    /// Newlines before `line_pos`.
+    newlines: usize,
+    /// Item kinds that have reached [`MAX_FILING_ITEMS`], each warned of once.
+    full: Vec<&'static str>,
+    /// The warnings of items left out past the bound: listed first, so that a document's
+    /// thousands of other warnings never hide them.
+    bounds: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
+    /// Bytes looked at to count lines, so tests can see the work done.
+    #[cfg(test)]
+    scanned: usize,
 }
 
 impl<'a> Cursor<'a> {
@@ -71,14 +81,20 @@ impl<'a> Cursor<'a> {
             newline,
             first_line,
             line_pos: 0,
-            line: first_line,
+            newlines: 0,
+            full: Vec::new(),
+            bounds: Vec::new(),
             warnings: Vec::new(),
+            #[cfg(test)]
+            scanned: 0,
         }
     }
 
     /// The warnings collected so far.
     pub fn into_warnings(self) -> Vec<Diagnostic> {
-        self.warnings
+        let mut warnings = self.bounds;
+        warnings.extend(self.warnings);
+        warnings
     }
 
     /// Byte offset just after the last event read.
@@ -86,20 +102,43 @@ impl<'a> Cursor<'a> {
         usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
     }
 
-    /// The file line of byte offset `pos`. Cheap for offsets read in order.
+    /// The file line of byte offset `pos`. Lines are counted from the offset asked last,
+    /// forward or back, so each call costs the distance between the two.
     pub fn line_at(&mut self, pos: usize) -> u32 {
         let pos = pos.min(self.bytes.len());
-        if pos < self.line_pos {
-            self.line_pos = 0;
-            self.line = self.first_line;
-        }
-        let span = self.bytes.get(self.line_pos..pos).unwrap_or_default();
+        let (from, to) = (self.line_pos.min(pos), self.line_pos.max(pos));
+        let span = self.bytes.get(from..to).unwrap_or_default();
         let n = memchr::memchr_iter(self.newline, span).count();
-        self.line = self
-            .line
-            .saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+        #[cfg(test)]
+        {
+            self.scanned += span.len();
+        }
+        self.newlines = if pos < self.line_pos {
+            self.newlines.saturating_sub(n)
+        } else {
+            self.newlines.saturating_add(n)
+        };
         self.line_pos = pos;
-        self.line
+        self.first_line
+            .saturating_add(u32::try_from(self.newlines).unwrap_or(u32::MAX))
+    }
+
+    /// Whether a list of `kind` already holding `held` items is full. Past
+    /// [`MAX_FILING_ITEMS`] each item is left out, and the first one left out is warned
+    /// of at `pos`, once per kind for the document, ahead of the other warnings.
+    pub fn is_full(&mut self, held: usize, kind: &'static str, pos: usize) -> bool {
+        if held < MAX_FILING_ITEMS {
+            return false;
+        }
+        if !self.full.contains(&kind) {
+            self.full.push(kind);
+            let line = self.line_at(pos);
+            self.bounds.push(Diagnostic::new(
+                Some(line),
+                format!("more than {MAX_FILING_ITEMS} {kind}: the rest are left out"),
+            ));
+        }
+        true
     }
 
     /// Records a warning at byte offset `pos`.
@@ -530,4 +569,38 @@ fn resolve_entity(name: &str) -> Option<&'static str> {
         "eacute" => Some("\u{e9}"),
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cursor;
+
+    #[test]
+    fn a_warning_before_the_last_one_counts_lines_back_from_it() {
+        // Each bad flag warns at its text, then at its own start before it.
+        let n = 2_000;
+        let text = format!(
+            "<ownershipDocument>{}\n</ownershipDocument>",
+            "\n<aff10b5One>&zz;</aff10b5One>".repeat(n)
+        );
+        let mut c = Cursor::new(&text, 5);
+        let filing = super::super::document::read(&mut c, &"t.xml".into());
+        assert!(filing.is_ok());
+        let scanned = c.scanned;
+        let warnings = c.into_warnings();
+        let flags: Vec<_> = warnings
+            .iter()
+            .filter(|w| w.message.starts_with("<aff10b5One>"))
+            .map(|w| w.line)
+            .collect();
+        let expected: Vec<_> = (0..n).flat_map(|i| [Some(6 + i as u32); 2]).collect();
+        assert_eq!(flags, expected);
+        let last = warnings.last().unwrap();
+        assert_eq!(last.line, Some(5), "{last}");
+        assert!(
+            scanned <= 4 * text.len(),
+            "{scanned} bytes looked at for {} bytes of text",
+            text.len()
+        );
+    }
 }

@@ -66,7 +66,13 @@ pub fn read(c: &mut Cursor<'_>, path: &Text) -> Result<Filing, Diagnostic> {
                     has_issuer = true;
                 }
             }
-            b"reportingOwner" => filing.owners.push(owner(c, &child)?),
+            b"reportingOwner" => {
+                if c.is_full(filing.owners.len(), "reporting owners", child.pos) {
+                    c.skip(&child)?;
+                } else {
+                    filing.owners.push(owner(c, &child)?);
+                }
+            }
             b"nonDerivativeTable" => {
                 rows::table(c, &child, Table::NonDerivative, &mut filing.rows)?
             }
@@ -74,7 +80,9 @@ pub fn read(c: &mut Cursor<'_>, path: &Text) -> Result<Filing, Diagnostic> {
             b"footnotes" => footnotes(c, &child, &mut filing.footnotes)?,
             b"remarks" => filing.remarks = c.text(&child)?,
             b"ownerSignature" => {
-                if let Some(s) = signature(c, &child)? {
+                if c.is_full(filing.signatures.len(), "signatures", child.pos) {
+                    c.skip(&child)?;
+                } else if let Some(s) = signature(c, &child)? {
                     filing.signatures.push(s);
                 }
             }
@@ -252,7 +260,7 @@ fn footnotes<'a>(
     }
     let mut defined: rustc_hash::FxHashSet<FootnoteId> = out.iter().map(|f| f.id.clone()).collect();
     while let Some(child) = c.next_child("footnotes")? {
-        if child.local() != b"footnote" {
+        if child.local() != b"footnote" || c.is_full(out.len(), "footnotes", child.pos) {
             c.skip(&child)?;
             continue;
         }

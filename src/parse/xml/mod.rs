@@ -26,3 +26,63 @@ pub fn parse(
     let filing = document::read(&mut cursor, path)?;
     Ok((filing, cursor.into_warnings()))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::MAX_FILING_ITEMS;
+
+    #[test]
+    fn items_past_the_bound_are_left_out_with_one_warning_per_kind() {
+        let n = MAX_FILING_ITEMS;
+        let mut text = String::from("<ownershipDocument>\n<documentType>4</documentType>\n");
+        text.push_str("<issuer><issuerCik>1</issuerCik></issuer>\n");
+        let owner = "<reportingOwner><reportingOwnerId><rptOwnerCik>2</rptOwnerCik>\
+                     </reportingOwnerId></reportingOwner>\n";
+        text.push_str(&owner.repeat(n + 3));
+        text.push_str("<nonDerivativeTable>\n");
+        text.push_str(&"<nonDerivativeHolding/>\n".repeat(n - 1));
+        text.push_str("</nonDerivativeTable>\n<derivativeTable>\n");
+        text.push_str(&"<derivativeHolding/>\n".repeat(3));
+        text.push_str("</derivativeTable>\n<footnotes>\n");
+        for i in 0..n + 2 {
+            text.push_str(&format!("<footnote id=\"F{i}\">x</footnote>\n"));
+        }
+        text.push_str("</footnotes>\n");
+        text.push_str(
+            &"<ownerSignature><signatureName>s</signatureName></ownerSignature>\n".repeat(n + 1),
+        );
+        text.push_str("</ownershipDocument>\n");
+        let (filing, warnings) = super::parse(&text, &"t.xml".into(), 1).unwrap();
+        assert_eq!(filing.owners.len(), n);
+        assert_eq!(filing.rows.len(), n, "Table I and Table II share the bound");
+        assert_eq!(filing.footnotes.len(), n);
+        assert_eq!(filing.signatures.len(), n);
+        let bounds: Vec<_> = warnings
+            .iter()
+            .filter(|w| w.message.starts_with("more than"))
+            .map(|w| (w.line, w.message.as_str()))
+            .collect();
+        let first_left_out = |before: usize| u32::try_from(before + 1).ok();
+        assert_eq!(
+            bounds,
+            vec![
+                (
+                    first_left_out(3 + n),
+                    "more than 10000 reporting owners: the rest are left out"
+                ),
+                (
+                    first_left_out(3 + (n + 3) + 1 + (n - 1) + 2 + 1),
+                    "more than 10000 rows: the rest are left out"
+                ),
+                (
+                    first_left_out(3 + (n + 3) + 1 + (n - 1) + 2 + 3 + 2 + n),
+                    "more than 10000 footnotes: the rest are left out"
+                ),
+                (
+                    first_left_out(3 + (n + 3) + 1 + (n - 1) + 2 + 3 + 2 + (n + 2) + 1 + n),
+                    "more than 10000 signatures: the rest are left out"
+                ),
+            ]
+        );
+    }
+}

@@ -7,7 +7,9 @@ use crate::model::{
 };
 use crate::parse::diag::Diagnostic;
 
-/// Reads `nonDerivativeTable` or `derivativeTable` and appends its rows.
+/// Reads `nonDerivativeTable` or `derivativeTable` and appends its rows. Table I and
+/// Table II share one bound: once `out` holds [`crate::parse::MAX_FILING_ITEMS`] rows,
+/// the rows of either table are skipped unread.
 pub fn table<'a>(
     c: &mut Cursor<'a>,
     parent: &Child<'a>,
@@ -32,6 +34,10 @@ pub fn table<'a>(
                 continue;
             }
         };
+        if c.is_full(out.len(), "rows", child.pos) {
+            c.skip(&child)?;
+            continue;
+        }
         out.push(row(c, &child, table, kind)?);
     }
     Ok(())

@@ -10,13 +10,15 @@
 //! or a row missing. Boxes and tables are read from their own text and rows, never from
 //! the tables nested in them, so what a left-open tag swallowed is not read twice.
 
-use scraper::{ElementRef, Html, Selector};
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Node, Selector};
 
 use crate::model::{
     Address, Filing, FootnoteIds, FormType, Relationship, ReportingOwner, Signature, Source,
     SourceKind, Table, Text,
 };
 use crate::parse::diag::Diagnostic;
+use crate::parse::MAX_FILING_ITEMS;
 
 use super::cells::{self, Cell, RawRow};
 use super::columns::{layout_of_width, Form};
@@ -34,27 +36,85 @@ fn text_of(e: &ElementRef<'_>) -> String {
     squash(&e.text().collect::<String>())
 }
 
-/// The text of an element without its footnote markers, and the markers.
+/// The most cells read from one table row. A row of the form has at most a dozen; a row
+/// with more matches no layout, and is skipped without reading the rest.
+const MAX_ROW_CELLS: usize = 64;
+
+/// Visits the nodes an element holds, depth first and without recursion (a page may nest
+/// elements without bound), leaving out the tables nested in it: what a page that left a
+/// tag open put there is read with those tables. `f` gets each node with whether it, or
+/// an element around it up to `e` itself, is one that `marked` picks.
+fn walk_outside_tables(
+    e: &ElementRef<'_>,
+    marked: impl Fn(&Element) -> bool,
+    mut f: impl FnMut(&Node, bool),
+) {
+    let mut stack = vec![(e.children(), marked(e.value()))];
+    while let Some((children, inside)) = stack.last_mut() {
+        let inside = *inside;
+        let Some(c) = children.next() else {
+            stack.pop();
+            continue;
+        };
+        let mark = match c.value().as_element() {
+            Some(el) if el.name() == "table" => continue,
+            Some(el) => inside || marked(el),
+            None => inside,
+        };
+        f(c.value(), mark);
+        if c.has_children() {
+            stack.push((c.children(), mark));
+        }
+    }
+}
+
+/// The text of an element outside the tables nested in it, whitespace collapsed.
+fn flat_text(e: &ElementRef<'_>) -> String {
+    let mut out = String::new();
+    walk_outside_tables(
+        e,
+        |_| false,
+        |n, _| {
+            if let Some(t) = n.as_text() {
+                out.push_str(t);
+            }
+        },
+    );
+    squash(&out)
+}
+
+/// True when an element holds an underlined part outside the tables nested in it.
+fn underlined(e: &ElementRef<'_>) -> bool {
+    let mut found = false;
+    walk_outside_tables(
+        e,
+        |_| false,
+        |n, _| found |= n.as_element().is_some_and(|el| el.name() == "u"),
+    );
+    found
+}
+
+/// The text of a cell without its footnote markers, and the markers; the tables nested
+/// in the cell are left out.
 fn cell_of(e: &ElementRef<'_>) -> Cell {
     let mut value = String::new();
     let mut notes = FootnoteIds::new();
-    for node in e.descendants() {
-        let Some(t) = node.value().as_text() else {
-            continue;
-        };
-        let in_sup = node.ancestors().any(|a| {
-            a.value()
-                .as_element()
-                .is_some_and(|el| el.name() == "sup" || el.classes().any(|c| c == "FootnoteData"))
-        });
-        if in_sup {
-            let (_, ids) = words::split_markers(&squash(t));
-            notes.extend(ids);
-        } else {
-            value.push_str(t);
-            value.push(' ');
-        }
-    }
+    walk_outside_tables(
+        e,
+        |el| el.name() == "sup" || el.classes().any(|c| c == "FootnoteData"),
+        |n, in_sup| {
+            let Some(t) = n.as_text() else {
+                return;
+            };
+            if in_sup {
+                let (_, ids) = words::split_markers(&squash(t));
+                notes.extend(ids);
+            } else {
+                value.push_str(t);
+                value.push(' ');
+            }
+        },
+    );
     let mut cell = Cell::parse(&value);
     cell.notes.extend(notes);
     cell
@@ -192,10 +252,20 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
 
     // Owners, each with the relationship box that follows it.
     let rel_boxes = boxes("Relationship of Reporting Person");
-    // Each cell's place among the page's cells; the boxes are in page order, so the
-    // relationship box of an owner is found by halving.
-    let places: rustc_hash::FxHashMap<_, usize> =
-        tds.iter().enumerate().map(|(i, t)| (t.id(), i)).collect();
+    // Each box's place among the page's cells (only the boxes': a page may hold millions
+    // of cells); the boxes are in page order, so the relationship box of an owner is
+    // found by halving.
+    let wanted: rustc_hash::FxHashSet<_> = name_boxes
+        .iter()
+        .chain(&rel_boxes)
+        .map(|e| e.id())
+        .collect();
+    let places: rustc_hash::FxHashMap<_, usize> = tds
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| wanted.contains(&t.id()))
+        .map(|(i, t)| (t.id(), i))
+        .collect();
     let position = |e: &ElementRef<'_>| places.get(&e.id()).copied().unwrap_or(0);
     let rel_at: Vec<usize> = rel_boxes.iter().map(position).collect();
     for (i, nb) in name_boxes.iter().enumerate() {
@@ -244,12 +314,13 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
     // Tables: each table's own rows only, so that a table left open by a damaged page
     // does not lend its rows to the tables it now holds.
     let mut seen = (false, false);
+    let mut rows_left_out = 0usize;
     for t in doc.select(&table_sel) {
-        let rows = own_rows(&t, &tr_sel);
+        let rows = own_rows(&t);
         let head = rows
             .first()
             .and_then(|tr| tr.children().find_map(ElementRef::wrap))
-            .map(|h| text_of(&h))
+            .map(|h| flat_text(&h))
             .unwrap_or_default();
         let table = if head.starts_with("Table II") {
             seen.1 = true;
@@ -266,8 +337,24 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
                 .children()
                 .filter_map(ElementRef::wrap)
                 .filter(|c| c.value().name() == "td")
+                .take(MAX_ROW_CELLS + 1)
                 .collect();
             if cells.is_empty() {
+                continue;
+            }
+            if f.rows.len() >= MAX_FILING_ITEMS {
+                rows_left_out += 1;
+                continue;
+            }
+            if cells.len() > MAX_ROW_CELLS {
+                warnings.push(Diagnostic::new(
+                    None,
+                    format!(
+                        "Table {} row of more than {MAX_ROW_CELLS} cells matches no layout \
+                         of the form; skipped",
+                        table.as_str()
+                    ),
+                ));
                 continue;
             }
             let Some(layout) = layout_of_width(form, table, cells.len()) else {
@@ -296,6 +383,19 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
             f.rows.push(row);
         }
     }
+    if rows_left_out > 0 {
+        // First, so that it is listed however many warnings the rows kept had.
+        warnings.insert(
+            0,
+            Diagnostic::new(
+                None,
+                format!(
+                    "{rows_left_out} more table rows are left out: a filing keeps at most \
+                     {MAX_FILING_ITEMS}"
+                ),
+            ),
+        );
+    }
     if !seen.0 {
         warnings.push(Diagnostic::new(None, "no Table I was found"));
     }
@@ -304,23 +404,21 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
     }
 
     // Explanation, remarks, signatures.
+    // The cells' text outside the tables nested in them: a page that left its tables
+    // open nests the rest of the form in one cell, which would be read once per cell
+    // around it.
     if let Some(start) = tds
         .iter()
-        .position(|td| text_of(td).starts_with("Explanation of Responses"))
+        .position(|td| flat_text(td).starts_with("Explanation of Responses"))
     {
         let lines: Vec<Line> = tds
             .iter()
             .skip(start)
-            .take_while(|td| {
-                find_ci(&text_of(td), "signature of reporting person").is_none()
-                    && !td
-                        .select(&sel("u").unwrap_or_else(|| td_sel.clone()))
-                        .any(|_| true)
+            .map(|td| (td, flat_text(td)))
+            .take_while(|(td, text)| {
+                find_ci(text, "signature of reporting person").is_none() && !underlined(td)
             })
-            .map(|td| Line {
-                no: 0,
-                text: text_of(td),
-            })
+            .map(|(_, text)| Line { no: 0, text })
             .collect();
         let cited: Vec<_> = f
             .rows
@@ -338,20 +436,25 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
         f.remarks = ex.remarks;
     }
     notes::check_cited(&f, &mut warnings);
-    let u_sel = sel("u").unwrap_or_else(|| td_sel.clone());
+    let caption =
+        |tr: &ElementRef<'_>| find_ci(&flat_text(tr), "signature of reporting person").is_some();
+    let mut signatures_left_out = 0usize;
     for tr in doc.select(&tr_sel) {
-        if find_ci(&text_of(&tr), "signature of reporting person").is_none() {
+        if !caption(&tr) {
             continue;
         }
         // A joint filing prints one row per signature above the one caption row: the
         // row next to the caption always, and each row before it that is underlined or
-        // ends in a date.
+        // ends in a date, up to the caption row before (whose signatures those are).
         let mut found: Vec<Signature> = Vec::new();
         for prev in tr.prev_siblings().filter_map(ElementRef::wrap) {
+            if caption(&prev) {
+                break;
+            }
             let texts: Vec<String> = prev
                 .children()
                 .filter_map(ElementRef::wrap)
-                .map(|c| text_of(&c))
+                .map(|c| flat_text(&c))
                 .filter(|t| !t.is_empty())
                 .collect();
             let Some((last, rest)) = texts.split_last() else {
@@ -361,8 +464,7 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
                 .ok()
                 .flatten()
                 .filter(|_| !rest.is_empty());
-            let underlined = prev.select(&u_sel).next().is_some();
-            if !found.is_empty() && date.is_none() && !underlined {
+            if !found.is_empty() && date.is_none() && !underlined(&prev) {
                 break;
             }
             let name = match date {
@@ -384,7 +486,18 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
             });
         }
         found.reverse();
-        f.signatures.extend(found);
+        let room = MAX_FILING_ITEMS.saturating_sub(f.signatures.len());
+        signatures_left_out += found.len().saturating_sub(room);
+        f.signatures.extend(found.into_iter().take(room));
+    }
+    if signatures_left_out > 0 {
+        warnings.push(Diagnostic::new(
+            None,
+            format!(
+                "{signatures_left_out} more signatures are left out: a filing keeps at most \
+                 {MAX_FILING_ITEMS}"
+            ),
+        ));
     }
     if matches!(f.document_type, FormType::Form3 | FormType::Form3A) {
         f.flags.no_securities_owned = Some(f.rows.is_empty());
@@ -420,16 +533,21 @@ fn damage(text: &str) -> Vec<Diagnostic> {
     out
 }
 
-/// The rows of a table that are its own, not those of the tables inside its cells.
-fn own_rows<'a>(t: &ElementRef<'a>, tr_sel: &Selector) -> Vec<ElementRef<'a>> {
-    t.select(tr_sel)
-        .filter(|tr| {
-            tr.ancestors()
-                .filter_map(ElementRef::wrap)
-                .find(|a| a.value().name() == "table")
-                .is_some_and(|a| a.id() == t.id())
-        })
-        .collect()
+/// The rows of a table that are its own, not those of the tables inside its cells: its
+/// child rows and those of its head, bodies and foot (where the parser puts every row).
+fn own_rows<'a>(t: &ElementRef<'a>) -> Vec<ElementRef<'a>> {
+    let is_row = |e: &ElementRef<'_>| e.value().name() == "tr";
+    let mut rows = Vec::new();
+    for c in t.children().filter_map(ElementRef::wrap) {
+        match c.value().name() {
+            "tr" => rows.push(c),
+            "thead" | "tbody" | "tfoot" => {
+                rows.extend(c.children().filter_map(ElementRef::wrap).filter(is_row));
+            }
+            _ => {}
+        }
+    }
+    rows
 }
 
 /// The CIK an EDGAR link carries (`…&CIK=0002064133`).
@@ -600,4 +718,120 @@ fn relationship_of(b: &ElementRef<'_>, tr_sel: &Selector) -> Option<Relationship
         }
     }
     found.then_some(rel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A Form 3 as EDGAR renders it: four holdings, six footnotes, one signature.
+    const PAGE: &str =
+        include_str!("../../../tests/fixtures/rendered/html-xsl-form3-holdings.html");
+
+    /// The page with `blob` put just before the first `marker`.
+    fn with_before(marker: &str, blob: &str) -> String {
+        let i = PAGE.find(marker).unwrap();
+        format!("{}{blob}{}", &PAGE[..i], &PAGE[i..])
+    }
+
+    /// The row of the signature caption.
+    const CAPTION: &str = "<tr><td></td><td class=\"MedSmallFormText\">** Signature";
+
+    /// The filing read from `text`, and its warnings' messages.
+    fn read(text: &str) -> (Filing, Vec<String>) {
+        let (f, w) = parse(text, &"page.html".into()).unwrap();
+        (f, w.into_iter().map(|d| d.message).collect())
+    }
+
+    #[test]
+    fn caption_rows_ending_in_a_date_take_each_signature_once() {
+        let (want, _) = read(PAGE);
+        assert_eq!(want.signatures.len(), 1);
+        let rows = "<tr><td>Signature of Reporting Person</td><td>01/01/2020</td></tr>".repeat(40);
+        let (got, w) = read(&with_before(CAPTION, &rows));
+        assert_eq!(got.signatures, want.signatures);
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn signatures_past_the_bound_are_left_out_with_one_warning() {
+        let rows = "<tr><td>/s/ A</td><td>01/01/2020</td></tr>".repeat(MAX_FILING_ITEMS + 2);
+        let (f, w) = read(&with_before("<tr><td width=\"60%\"></td>", &rows));
+        assert_eq!(f.signatures.len(), MAX_FILING_ITEMS);
+        assert_eq!(f.signatures.first().map(|s| &*s.name), Some("/s/ A"));
+        let left_out: Vec<_> = w.iter().filter(|m| m.contains("left out")).collect();
+        assert_eq!(
+            left_out,
+            [&format!(
+                "3 more signatures are left out: a filing keeps at most {MAX_FILING_ITEMS}"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_marker_left_open_before_the_tables_hides_no_value() {
+        let (want, _) = read(PAGE);
+        let table_i = PAGE.find("Table I -").unwrap();
+        let at = PAGE[..table_i].rfind("<table").unwrap();
+        let page = format!("{}<sup>{}", &PAGE[..at], &PAGE[at..]);
+        let (got, w) = read(&page);
+        assert_eq!(got.rows, want.rows);
+        assert_eq!(got.rows.len(), 4);
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn tables_left_open_lend_no_signature_rows() {
+        let (want, _) = read(PAGE);
+        let (got, w) = read(&PAGE.replace("</table>", ""));
+        assert_eq!(got.signatures, want.signatures);
+        assert_eq!(got.footnotes, want.footnotes);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w.iter().all(|m| m.contains("tables are never closed")),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn table_rows_past_the_bound_are_left_out_with_one_listed_warning() {
+        let (want, _) = read(PAGE);
+        let first = PAGE.find("<tr>\n<td align=\"left\">").unwrap();
+        let rows = "<tr><td><td><td><td>".repeat(MAX_FILING_ITEMS + 1);
+        let page = format!("{}{rows}{}", &PAGE[..first], &PAGE[first..]);
+        let parsed = crate::parse::read_file(
+            &"page.html".into(),
+            page.as_bytes(),
+            crate::parse::Format::RenderedHtml,
+        )
+        .unwrap();
+        let f = parsed.filings.first().unwrap();
+        assert_eq!(f.rows.len(), MAX_FILING_ITEMS);
+        let message = format!(
+            "{} more table rows are left out: a filing keeps at most {MAX_FILING_ITEMS}",
+            want.rows.len() + 1
+        );
+        assert!(
+            parsed.warnings.iter().any(|d| d.message == message),
+            "{:?}",
+            parsed.warnings.first()
+        );
+    }
+
+    #[test]
+    fn a_row_of_too_many_cells_is_skipped_unread() {
+        let (want, _) = read(PAGE);
+        let first = PAGE.find("<tr>\n<td align=\"left\">").unwrap();
+        let row = format!("<tr>{}</tr>", "<td>1</td>".repeat(1000));
+        let page = format!("{}{row}{}", &PAGE[..first], &PAGE[first..]);
+        let (got, w) = read(&page);
+        assert_eq!(got.rows, want.rows);
+        assert_eq!(
+            w,
+            [format!(
+                "Table I row of more than {MAX_ROW_CELLS} cells matches no layout of the \
+                 form; skipped"
+            )]
+        );
+    }
 }

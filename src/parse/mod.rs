@@ -25,8 +25,9 @@ pub use sniff::Format;
 /// naming the kind, so a small file cannot fill the memory with empty items.
 pub const MAX_FILING_ITEMS: usize = 10_000;
 
-/// The most warnings a reader lists for one document; the rest are counted in one last
-/// warning, so a document of millions of bad values cannot take gigabytes in warnings.
+/// The most warnings a reader lists for one document, or for one data-set table (and for
+/// each kind of accession mismatch in a quarter); the rest are counted in one last
+/// warning, so a file of millions of bad values cannot take gigabytes in warnings.
 pub const MAX_LISTED_WARNINGS: usize = 1_000;
 
 /// What a reader made of one file: its filings and the warnings met on the way.

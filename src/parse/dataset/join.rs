@@ -3,11 +3,11 @@
 
 use rustc_hash::FxHashMap;
 
-use super::rows::MOST_LISTED;
 use super::table::{Keyed, TableName, Tables};
 use super::TableFile;
 use crate::model::{Filing, FormType, Row, Source, SourceKind, Text};
 use crate::parse::diag::{LoadIssue, Severity};
+use crate::parse::MAX_LISTED_WARNINGS;
 
 /// The items of one table, put in per-filing lists of exactly their length (`ids`
 /// gives each item's filing, in item order).
@@ -48,7 +48,7 @@ pub fn join(
     let unknown_form = Text::from("");
 
     // Accessions met twice in SUBMISSION, and missing from it: the first
-    // [`MOST_LISTED`] of each are listed, the rest counted.
+    // [`MAX_LISTED_WARNINGS`] of each are listed, the rest counted.
     let (mut twice, mut absent) = (0, 0);
     let mut index: FxHashMap<Text, usize> = FxHashMap::default();
     let submissions: usize = parts.iter().map(|t| t.submissions.len()).sum();
@@ -60,7 +60,7 @@ pub fn join(
     {
         if index.contains_key(&s.acc) {
             twice += 1;
-            if twice > MOST_LISTED {
+            if twice > MAX_LISTED_WARNINGS {
                 continue;
             }
             issues.push(LoadIssue {
@@ -97,7 +97,7 @@ pub fn join(
         if has_submission {
             absent += 1;
         }
-        if has_submission && absent <= MOST_LISTED {
+        if has_submission && absent <= MAX_LISTED_WARNINGS {
             issues.push(LoadIssue {
                 path: label_of(file),
                 line: Some(line),
@@ -142,14 +142,14 @@ pub fn join(
         (twice, "appear twice in SUBMISSION"),
         (absent, "are not in SUBMISSION"),
     ] {
-        if count > MOST_LISTED {
+        if count > MAX_LISTED_WARNINGS {
             issues.push(LoadIssue {
                 path: fallback_path.clone(),
                 line: None,
                 severity: Severity::Warning,
                 message: format!(
-                    "{} more accessions {what}, not listed: only the first {MOST_LISTED} are",
-                    count - MOST_LISTED
+                    "{} more accessions {what}, not listed: only the first {MAX_LISTED_WARNINGS} are",
+                    count - MAX_LISTED_WARNINGS
                 ),
             });
         }

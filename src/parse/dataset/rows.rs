@@ -11,6 +11,7 @@ use crate::model::{
     Source, SourceKind, Table, Text, Timeliness, TransactionCode, MAX_VALUE_FOOTNOTES,
 };
 use crate::parse::values;
+use crate::parse::MAX_LISTED_WARNINGS;
 
 /// Column positions of one table, found once from its header.
 pub struct Layout {
@@ -175,25 +176,20 @@ impl Layout {
     }
 }
 
-/// The most warnings listed for one table (and, in the join, for each kind of accession
-/// mismatch in a quarter). Past them the warnings are only counted: a zip of a few
-/// kilobytes can inflate to millions of broken lines, and listing a warning for each
-/// would take gigabytes.
-pub const MOST_LISTED: usize = 1000;
-
-/// Warnings of one chunk: the first [`MOST_LISTED`] with their lines, the rest counted.
+/// Warnings of one chunk: the first [`MAX_LISTED_WARNINGS`] with their lines, the rest
+/// counted.
 #[derive(Debug, Default)]
 pub struct Warnings {
     /// (line, message), in line order.
     pub listed: Vec<(u32, String)>,
-    /// Warnings past the first [`MOST_LISTED`].
+    /// Warnings past the first [`MAX_LISTED_WARNINGS`].
     pub unlisted: usize,
 }
 
 impl Warnings {
-    /// Lists the warning, or counts it once [`MOST_LISTED`] are listed.
+    /// Lists the warning, or counts it once [`MAX_LISTED_WARNINGS`] are listed.
     fn push(&mut self, line: u32, message: String) {
-        if self.listed.len() < MOST_LISTED {
+        if self.listed.len() < MAX_LISTED_WARNINGS {
             self.listed.push((line, message));
         } else {
             self.unlisted += 1;

@@ -3,11 +3,12 @@
 use rayon::prelude::*;
 
 use super::columns::Columns;
-use super::rows::{self, ChunkOut, Layout, SharedTexts, MOST_LISTED};
+use super::rows::{self, ChunkOut, Layout, SharedTexts};
 use super::tsv;
 use super::{Budget, TableFile};
 use crate::model::{Filing, Footnote, ReportingOwner, Row, Signature, Text};
 use crate::parse::diag::{LoadIssue, Severity};
+use crate::parse::MAX_LISTED_WARNINGS;
 
 /// One of the eight tables of a data set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -168,7 +169,7 @@ pub fn parse_all(files: &[TableFile], texts: &SharedTexts, budget: &Budget) -> P
             .get(out.file)
             .map(|f| f.label.clone())
             .unwrap_or_default();
-        let room = MOST_LISTED.saturating_sub(listed);
+        let room = MAX_LISTED_WARNINGS.saturating_sub(listed);
         let shown = out.warnings.listed.len().min(room);
         listed += shown;
         unlisted += out.warnings.unlisted + (out.warnings.listed.len() - shown);
@@ -211,7 +212,7 @@ pub fn parse_all(files: &[TableFile], texts: &SharedTexts, budget: &Budget) -> P
                 line: None,
                 severity: Severity::Warning,
                 message: format!(
-                    "{unlisted} more warnings are not listed: only the first {MOST_LISTED} of a table are"
+                    "{unlisted} more warnings are not listed: only the first {MAX_LISTED_WARNINGS} of a table are"
                 ),
             });
         }

@@ -104,12 +104,14 @@ mod tests {
             ],
             issues: vec![
                 LoadIssue {
+                    unlisted: 0,
                     path: "a.xml".into(),
                     line: Some(7),
                     severity: Severity::Warning,
                     message: "price: not a number: \"x\"".into(),
                 },
                 LoadIssue {
+                    unlisted: 0,
                     path: "b.txt".into(),
                     line: None,
                     severity: Severity::Error,
@@ -162,6 +164,34 @@ mod tests {
                     .to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn totals_count_the_warnings_a_list_leaves_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let rows: String = (0..1500)
+            .map(|_| {
+                "<nonDerivativeHolding><securityTitle><value>Common</value></securityTitle>\
+                 <postTransactionAmounts><sharesOwnedFollowingTransaction><value>x</value>\
+                 </sharesOwnedFollowingTransaction></postTransactionAmounts>\
+                 </nonDerivativeHolding>"
+            })
+            .collect();
+        let xml = format!(
+            "<ownershipDocument><documentType>3</documentType>\
+             <nonDerivativeTable>{rows}</nonDerivativeTable></ownershipDocument>"
+        );
+        std::fs::write(dir.path().join("many.xml"), xml).unwrap();
+        let mut out = Vec::new();
+        run(&[dir.path().to_path_buf()], &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.matches(": warning: ").count(), 1001, "{text}");
+        // 1,500 values and two warnings about the missing issuer and owner.
+        assert!(
+            text.contains(": warning: 502 more warnings are not listed"),
+            "{text}"
+        );
+        assert!(text.ends_with(", 1502 warnings, 0 errors\n"), "{text}");
     }
 
     #[test]

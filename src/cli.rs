@@ -254,7 +254,7 @@ where
             if !report.issues.is_empty() {
                 eprintln!(
                     "insider-tui: {} load issues (run `insider-tui check` to list them)",
-                    report.issues.len()
+                    report.total()
                 );
             }
             match &o.output {

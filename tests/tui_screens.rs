@@ -203,6 +203,7 @@ fn load_issues_open_in_their_own_overlay() {
     a.on_load(LoadEvent::Loaded {
         filings: Vec::new(),
         issues: vec![LoadIssue {
+            unlisted: 0,
             path: "bad/\u{1b}[31mbroken.xml".into(),
             line: Some(7),
             severity: Severity::Error,
@@ -220,6 +221,42 @@ fn load_issues_open_in_their_own_overlay() {
     );
     key(&mut a, KeyCode::Esc);
     assert!(a.overlay().is_none());
+}
+
+#[test]
+fn issues_a_list_only_counts_are_in_the_totals() {
+    use insider_tui::load::LoadEvent;
+    use insider_tui::parse::diag::{LoadIssue, Severity};
+    let issue = |line, message: &str, unlisted| LoadIssue {
+        unlisted,
+        path: "big.zip!FOOTNOTES.tsv".into(),
+        line,
+        severity: Severity::Warning,
+        message: message.into(),
+    };
+    let mut a = app(100, 30);
+    a.on_load(LoadEvent::Loaded {
+        filings: Vec::new(),
+        issues: vec![
+            issue(
+                Some(2),
+                "row has 1 fields, the header has 4: row skipped",
+                0,
+            ),
+            issue(
+                None,
+                "25000 more warnings are not listed: only the first 1000 of a table are",
+                25_000,
+            ),
+        ],
+        files_done: 1,
+    });
+    let s = screen(&a);
+    assert!(s.contains("25,001 load issues (0 errors) ! to view"), "{s}");
+    press(&mut a, "!");
+    let s = screen(&a);
+    assert!(s.contains("Load issues (2 listed of 25,001)"), "{s}");
+    assert!(s.contains("25000 more warnings are not listed"), "{s}");
 }
 
 #[test]

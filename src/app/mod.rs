@@ -32,7 +32,7 @@ pub use pane::Pane;
 
 use crate::load::LoadEvent;
 use crate::model::{Filing, FootnoteId};
-use crate::parse::diag::{LoadIssue, Severity};
+use crate::parse::diag::{tally, LoadIssue, Severity};
 use crate::store::filter::Query;
 use crate::store::idset::IdSet;
 use crate::store::search::{search, SearchHits};
@@ -271,10 +271,12 @@ impl App {
 
     /// Number of load errors (files that could not be read).
     pub fn error_count(&self) -> usize {
-        self.issues
-            .iter()
-            .filter(|i| i.severity == Severity::Error)
-            .count()
+        tally(&self.issues, Severity::Error)
+    }
+
+    /// Number of load issues, those a list only counts included.
+    pub fn issue_count(&self) -> usize {
+        tally(&self.issues, Severity::Warning) + self.error_count()
     }
 
     /// The screen size the layout was computed for.

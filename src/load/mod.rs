@@ -32,12 +32,14 @@ pub struct LoadReport {
 }
 
 impl LoadReport {
-    /// Number of issues of the given severity.
+    /// Number of issues of the given severity, those only counted in a list included.
     pub fn count(&self, severity: Severity) -> usize {
-        self.issues
-            .iter()
-            .filter(|i| i.severity == severity)
-            .count()
+        crate::parse::diag::tally(&self.issues, severity)
+    }
+
+    /// Number of issues, those only counted in a list included.
+    pub fn total(&self) -> usize {
+        self.count(Severity::Warning) + self.count(Severity::Error)
     }
 }
 
@@ -250,6 +252,7 @@ impl Walk<'_> {
         if let Ok(real) = std::fs::canonicalize(dir) {
             if let Some(first) = self.seen.get(&real) {
                 self.issues.push(LoadIssue {
+                    unlisted: 0,
                     path: label(dir),
                     line: None,
                     severity: Severity::Warning,
@@ -308,6 +311,7 @@ fn looks_like_filing(path: &Path) -> bool {
 
 fn io_issue(path: &Path, e: &std::io::Error) -> LoadIssue {
     LoadIssue {
+        unlisted: 0,
         path: label(path),
         line: None,
         severity: Severity::Error,

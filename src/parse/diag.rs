@@ -31,6 +31,8 @@ pub struct Diagnostic {
     pub line: Option<u32>,
     /// What was wrong, naming the element, column or field.
     pub message: String,
+    /// When this only counts diagnostics not listed one by one: how many (0 otherwise).
+    pub unlisted: usize,
 }
 
 impl Diagnostic {
@@ -39,6 +41,15 @@ impl Diagnostic {
         Diagnostic {
             line,
             message: message.into(),
+            unlisted: 0,
+        }
+    }
+
+    /// A diagnostic that counts `unlisted` others left out of the list.
+    pub fn counting(unlisted: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            unlisted,
+            ..Diagnostic::new(None, message)
         }
     }
 }
@@ -65,12 +76,36 @@ pub struct LoadIssue {
     pub severity: Severity,
     /// What was wrong.
     pub message: String,
+    /// When this only counts issues of the file not listed one by one: how many (0
+    /// otherwise).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unlisted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// How many issues of `severity` a list stands for: each listed one, and those a
+/// counting issue stands for in its place.
+pub fn tally(issues: &[LoadIssue], severity: Severity) -> usize {
+    issues
+        .iter()
+        .filter(|i| i.severity == severity)
+        .map(LoadIssue::weight)
+        .sum()
 }
 
 impl LoadIssue {
+    /// How many issues this one stands for: the count of a counting issue, else one.
+    pub fn weight(&self) -> usize {
+        self.unlisted.max(1)
+    }
+
     /// Ties a reader's diagnostic to its file.
     pub fn from_diagnostic(path: &Text, severity: Severity, d: Diagnostic) -> Self {
         LoadIssue {
+            unlisted: d.unlisted,
             path: path.clone(),
             line: d.line,
             severity,

@@ -86,8 +86,8 @@ fn list_at_most(warnings: &mut Vec<Diagnostic>) {
     let unlisted = warnings.len().saturating_sub(MAX_LISTED_WARNINGS);
     if unlisted > 0 {
         warnings.truncate(MAX_LISTED_WARNINGS);
-        warnings.push(Diagnostic::new(
-            None,
+        warnings.push(Diagnostic::counting(
+            unlisted,
             format!(
                 "{unlisted} more warnings are not listed: only the first \
                  {MAX_LISTED_WARNINGS} of a document are"
@@ -244,8 +244,8 @@ mod tests {
         assert_eq!(many[999].line, Some(999));
         assert_eq!(
             many[1000],
-            Diagnostic::new(
-                None,
+            Diagnostic::counting(
+                1500,
                 "1500 more warnings are not listed: only the first 1000 of a document are"
             )
         );

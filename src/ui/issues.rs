@@ -20,10 +20,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
     Clear.render(area, frame.buffer_mut());
     let issues = app.issues();
-    let title = format!(
-        " Load issues ({}) · Esc closes ",
-        format::count(issues.len())
-    );
+    let total = app.issue_count();
+    let title = if total == issues.len() {
+        format!(" Load issues ({}) · Esc closes ", format::count(total))
+    } else {
+        format!(
+            " Load issues ({} listed of {}) · Esc closes ",
+            format::count(issues.len()),
+            format::count(total)
+        )
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border_focused())

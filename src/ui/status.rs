@@ -106,7 +106,7 @@ pub fn draw_status(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
     }
     let mut spans = vec![Span::styled(left, theme::title())];
-    let issues = app.issues().len();
+    let issues = app.issue_count();
     if issues > 0 {
         let errors = app.error_count();
         let text = format!(

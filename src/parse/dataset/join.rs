@@ -64,6 +64,7 @@ pub fn join(
                 continue;
             }
             issues.push(LoadIssue {
+                unlisted: 0,
                 path: label_of(s.file),
                 line: Some(s.line),
                 severity: Severity::Warning,
@@ -99,6 +100,7 @@ pub fn join(
         }
         if has_submission && absent <= MAX_LISTED_WARNINGS {
             issues.push(LoadIssue {
+                unlisted: 0,
                 path: label_of(file),
                 line: Some(line),
                 severity: Severity::Warning,
@@ -144,6 +146,7 @@ pub fn join(
     ] {
         if count > MAX_LISTED_WARNINGS {
             issues.push(LoadIssue {
+                unlisted: count - MAX_LISTED_WARNINGS,
                 path: fallback_path.clone(),
                 line: None,
                 severity: Severity::Warning,

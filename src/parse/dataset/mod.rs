@@ -380,6 +380,7 @@ fn issue(
     message: impl Into<String>,
 ) -> LoadIssue {
     LoadIssue {
+        unlisted: 0,
         path: path.clone(),
         line,
         severity,

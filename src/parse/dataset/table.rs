@@ -139,6 +139,7 @@ pub fn parse_all(files: &[TableFile], texts: &SharedTexts, budget: &Budget) -> P
             Ok(layout) => layouts.push(Some(layout)),
             Err(message) => {
                 issues.push(LoadIssue {
+                    unlisted: 0,
                     path: f.label.clone(),
                     line: Some(1),
                     severity: Severity::Error,
@@ -179,6 +180,7 @@ pub fn parse_all(files: &[TableFile], texts: &SharedTexts, budget: &Budget) -> P
                 .into_iter()
                 .take(shown)
                 .map(|(line, message)| LoadIssue {
+                    unlisted: 0,
                     path: label.clone(),
                     line: Some(line),
                     severity: Severity::Warning,
@@ -195,6 +197,7 @@ pub fn parse_all(files: &[TableFile], texts: &SharedTexts, budget: &Budget) -> P
         }
         if let Some(line) = cut {
             issues.push(LoadIssue {
+                unlisted: 0,
                 path: label.clone(),
                 line: Some(line),
                 severity: Severity::Error,
@@ -208,6 +211,7 @@ pub fn parse_all(files: &[TableFile], texts: &SharedTexts, budget: &Budget) -> P
         }
         if unlisted > 0 {
             issues.push(LoadIssue {
+                unlisted,
                 path: label,
                 line: None,
                 severity: Severity::Warning,

@@ -168,6 +168,8 @@ pub struct Builder<'t> {
     header: SubmissionHeader,
     /// The reporting-owner blocks met, kept or not.
     owners: usize,
+    /// The issuer blocks met, kept or not.
+    issuers: usize,
     /// Index in `header.filers` of the block being read; `None` outside owner and issuer
     /// blocks, so names under `FILED BY:` and the like are not mistaken for theirs.
     current: Option<usize>,
@@ -180,29 +182,36 @@ impl<'t> Builder<'t> {
             lines: LineCounter::new(text.as_bytes()),
             header: SubmissionHeader::default(),
             owners: 0,
+            issuers: 0,
             current: None,
             warnings: Vec::new(),
         }
     }
 
     /// Starts a filer block of `role` at byte `at`, or (with `None`) a block whose facts
-    /// are ignored. Past [`MAX_FILING_ITEMS`] reporting-owner blocks, the rest are
-    /// ignored too, with one warning at the first of them.
+    /// are ignored. Past [`MAX_FILING_ITEMS`] blocks of one role, the rest are ignored
+    /// too, with one warning at the first of them.
     pub fn open(&mut self, mut role: Option<FilerRole>, at: usize) {
-        if role == Some(FilerRole::ReportingOwner) {
-            if self.owners == MAX_FILING_ITEMS {
+        let (count, what) = match role {
+            Some(FilerRole::ReportingOwner) => (&mut self.owners, "reporting owners"),
+            Some(FilerRole::Issuer) => (&mut self.issuers, "issuers"),
+            None => {
+                self.current = None;
+                return;
+            }
+        };
+        let seen = *count;
+        *count = count.saturating_add(1);
+        if seen >= MAX_FILING_ITEMS {
+            role = None;
+            if seen == MAX_FILING_ITEMS {
                 self.warn(
                     at,
                     format!(
-                        "more than {MAX_FILING_ITEMS} reporting owners in the header: \
-                         the rest are left out"
+                        "more than {MAX_FILING_ITEMS} {what} in the header: the rest are left out"
                     ),
                 );
             }
-            if self.owners >= MAX_FILING_ITEMS {
-                role = None;
-            }
-            self.owners = self.owners.saturating_add(1);
         }
         self.current = role.map(|role| {
             self.header.filers.push(Filer {
@@ -500,6 +509,24 @@ REPORTING-OWNER:\t
             vec![Diagnostic::new(
                 Some(u32::try_from(3 * MAX_FILING_ITEMS + 2).unwrap()),
                 "more than 10000 reporting owners in the header: the rest are left out"
+            )]
+        );
+    }
+
+    #[test]
+    fn header_issuers_past_the_bound_are_left_out_with_one_warning() {
+        let text = format!(
+            "<SEC-HEADER>\n{}",
+            "ISSUER:\n\t\tCOMPANY CONFORMED NAME:\tI\n".repeat(MAX_FILING_ITEMS + 5)
+        );
+        let (h, w) = SubmissionHeader::read(&text);
+        assert_eq!(h.filers.len(), MAX_FILING_ITEMS);
+        assert_eq!(h.issuer().and_then(|i| i.name.as_deref()), Some("I"));
+        assert_eq!(
+            w,
+            vec![Diagnostic::new(
+                Some(u32::try_from(2 * MAX_FILING_ITEMS + 2).unwrap()),
+                "more than 10000 issuers in the header: the rest are left out"
             )]
         );
     }

@@ -562,6 +562,29 @@ fn cik_of(a: &ElementRef<'_>) -> Option<Text> {
     (!cik.is_empty()).then(|| cik.into())
 }
 
+/// The first element under `e` that `sel` picks, leaving out the tables nested in `e`;
+/// depth first and without recursion.
+fn first_outside_tables<'a>(e: &ElementRef<'a>, sel: &Selector) -> Option<ElementRef<'a>> {
+    let mut stack = vec![e.children()];
+    while let Some(children) = stack.last_mut() {
+        let Some(c) = children.next() else {
+            stack.pop();
+            continue;
+        };
+        let Some(el) = ElementRef::wrap(c) else {
+            continue;
+        };
+        if el.value().name() == "table" {
+            continue;
+        }
+        if sel.matches(&el) {
+            return Some(el);
+        }
+        stack.push(el.children());
+    }
+    None
+}
+
 /// Name, CIK and address of a box 1 cell.
 fn owner_of(
     b: &ElementRef<'_>,
@@ -586,7 +609,10 @@ fn owner_of(
         if tds.first().is_some_and(|td| own_text(td) == "(City)") {
             break;
         }
-        let first_data = |e: &ElementRef<'_>| e.select(data_sel).next().map(|s| own_text(&s));
+        // A cell's own value: a table nested in it is read as rows of its own, so each
+        // cell is looked through once, however deep the tables in it go.
+        let first_data =
+            |e: &ElementRef<'_>| first_outside_tables(e, data_sel).map(|s| own_text(&s));
         if tds.len() == 3 {
             let cell = |i: usize| {
                 tds.get(i)
@@ -777,6 +803,22 @@ mod tests {
         let (got, w) = read(&page);
         assert_eq!(got.rows, want.rows);
         assert_eq!(got.rows.len(), 4);
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn an_address_line_in_a_nested_table_is_read_once() {
+        let (want, _) = read(PAGE);
+        let line = "<tr><td><span class=\"FormData\">77 CONGRESS STREET</span></td></tr>";
+        let nested = format!("<tr><td><table>{line}</table></td></tr>");
+        let (got, w) = read(&PAGE.replace(line, &nested));
+        assert_eq!(got.owners, want.owners);
+        assert_eq!(
+            got.owners
+                .first()
+                .and_then(|o| o.address.street2.as_deref()),
+            Some("77 CONGRESS STREET")
+        );
         assert!(w.is_empty(), "{w:?}");
     }
 

@@ -10,6 +10,8 @@
 //! or a row missing. Boxes and tables are read from their own text and rows, never from
 //! the tables nested in them, so what a left-open tag swallowed is not read twice.
 
+use ego_tree::NodeId;
+use rustc_hash::FxHashSet;
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -255,7 +257,7 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
     // Each box's place among the page's cells (only the boxes': a page may hold millions
     // of cells); the boxes are in page order, so the relationship box of an owner is
     // found by halving.
-    let wanted: rustc_hash::FxHashSet<_> = name_boxes
+    let wanted: FxHashSet<_> = name_boxes
         .iter()
         .chain(&rel_boxes)
         .map(|e| e.id())
@@ -268,14 +270,20 @@ pub fn parse(text: &str, path: &Text) -> Result<(Filing, Vec<Diagnostic>), Diagn
         .collect();
     let position = |e: &ElementRef<'_>| places.get(&e.id()).copied().unwrap_or(0);
     let rel_at: Vec<usize> = rel_boxes.iter().map(position).collect();
+    // Where one owner's boxes end: at the next box of any owner, or the issuer's.
+    let stops: FxHashSet<NodeId> = wanted
+        .iter()
+        .copied()
+        .chain(boxes("Issuer Name").iter().map(|e| e.id()))
+        .collect();
     for (i, nb) in name_boxes.iter().enumerate() {
-        let mut owner = owner_of(nb, &a_sel, &tr_sel, &data_sel);
+        let mut owner = owner_of(nb, &stops, &a_sel, &tr_sel, &data_sel);
         let at = position(nb);
         let next = name_boxes.get(i + 1).map_or(usize::MAX, position);
         let first = rel_at.partition_point(|&p| p <= at.saturating_sub(1));
         let found = rel_at.get(first).is_some_and(|&p| p < next);
         if let Some(rb) = rel_boxes.get(first).filter(|_| found) {
-            match relationship_of(rb, &tr_sel) {
+            match relationship_of(rb, &stops, &tr_sel) {
                 Some(rel) => owner.relationship = rel,
                 None => warnings.push(Diagnostic::new(
                     None,
@@ -585,21 +593,83 @@ fn first_outside_tables<'a>(e: &ElementRef<'a>, sel: &Selector) -> Option<Elemen
     None
 }
 
-/// Name, CIK and address of a box 1 cell.
+/// The rows of box `b`, up to the first that holds another box of `boxes`: a page that
+/// left a table open puts the boxes after it inside it, and each is read on its own.
+fn box_rows<'a>(
+    b: &ElementRef<'a>,
+    boxes: &'a FxHashSet<NodeId>,
+    tr_sel: &'a Selector,
+) -> impl Iterator<Item = ElementRef<'a>> + 'a {
+    let own = b.id();
+    let b = *b;
+    b.select(tr_sel).take_while(move |tr| {
+        !tr.children()
+            .any(|c| c.id() != own && boxes.contains(&c.id()))
+    })
+}
+
+/// The nodes under box `b` in page order, leaving out what the other `boxes` hold: a
+/// page that left a table open puts the boxes after it inside it, and each is read on
+/// its own. Without recursion: a page may nest elements without bound.
+fn box_nodes<'a>(
+    b: &ElementRef<'a>,
+    boxes: &'a FxHashSet<NodeId>,
+) -> impl Iterator<Item = ego_tree::NodeRef<'a, Node>> + 'a {
+    let mut stack = vec![b.children()];
+    std::iter::from_fn(move || loop {
+        let children = stack.last_mut()?;
+        match children.next() {
+            None => {
+                stack.pop();
+            }
+            Some(c) if boxes.contains(&c.id()) => {}
+            Some(c) => {
+                if c.has_children() {
+                    stack.push(c.children());
+                }
+                return Some(c);
+            }
+        }
+    })
+}
+
+/// The first `MAX_BOX_TEXT` bytes of the text of box `b` (see [`box_nodes`]): enough
+/// for any box's words.
+fn box_text(b: &ElementRef<'_>, boxes: &FxHashSet<NodeId>) -> String {
+    let mut out = String::new();
+    for n in box_nodes(b, boxes) {
+        if out.len() >= MAX_BOX_TEXT {
+            break;
+        }
+        if let Some(t) = n.value().as_text() {
+            out.push_str(t);
+        }
+    }
+    squash(&out)
+}
+
+/// Bytes of text read from a box when its words are looked for in all of it.
+const MAX_BOX_TEXT: usize = 4096;
+
+/// Name, CIK and address of a box 1 cell; `boxes` are the page's other boxes.
 fn owner_of(
     b: &ElementRef<'_>,
+    boxes: &FxHashSet<NodeId>,
     a_sel: &Selector,
     tr_sel: &Selector,
     data_sel: &Selector,
 ) -> ReportingOwner {
     let mut owner = ReportingOwner::default();
-    if let Some(a) = b.select(a_sel).next() {
+    let link = box_nodes(b, boxes)
+        .filter_map(ElementRef::wrap)
+        .find(|e| a_sel.matches(e));
+    if let Some(a) = link {
         owner.name = Some(text_of(&a).into());
         owner.cik = cik_of(&a);
     }
     let mut street: Vec<String> = Vec::new();
     let mut address = Address::default();
-    for tr in b.select(tr_sel) {
+    for tr in box_rows(b, boxes, tr_sel) {
         let tds: Vec<ElementRef<'_>> = tr
             .children()
             .filter_map(ElementRef::wrap)
@@ -633,7 +703,7 @@ fn owner_of(
     address.street2 = (!rest.is_empty()).then(|| rest.join(" ").into());
     owner.address = address;
     if owner.name.is_none() {
-        let all = text_of(b);
+        let all = box_text(b, boxes);
         let after = all.split_once("Person").map_or("", |(_, r)| r);
         let name = after
             .trim_start_matches('*')
@@ -676,9 +746,12 @@ fn own_text(e: &ElementRef<'_>) -> String {
 /// The relationship boxes: `X` in the cell before a role's words; the title and other
 /// text in the row under the officer and other boxes. `None` when no role's words are
 /// found.
-fn relationship_of(b: &ElementRef<'_>, tr_sel: &Selector) -> Option<Relationship> {
-    let rows: Vec<Vec<String>> = b
-        .select(tr_sel)
+fn relationship_of(
+    b: &ElementRef<'_>,
+    boxes: &FxHashSet<NodeId>,
+    tr_sel: &Selector,
+) -> Option<Relationship> {
+    let rows: Vec<Vec<String>> = box_rows(b, boxes, tr_sel)
         .map(|tr| {
             tr.children()
                 .filter_map(ElementRef::wrap)
@@ -820,6 +893,39 @@ mod tests {
             Some("77 CONGRESS STREET")
         );
         assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn owner_boxes_left_open_are_each_read_on_their_own() {
+        let (want, _) = read(PAGE);
+        let open: String = (0..3)
+            .map(|n| {
+                format!(
+                    "<table><tr><td><span>1. Name and Address of Reporting Person</span> \
+                     OWNER{n} (Last) <table><tr><td><span class=\"FormData\">{n} MAIN ST</span>\
+                     </td></tr><tr><td>"
+                )
+            })
+            .collect();
+        let (got, _) = read(&with_before("<td rowspan=\"2\" width=\"30%\"", &open));
+        let owners: Vec<_> = got
+            .owners
+            .iter()
+            .map(|o| (o.name.as_deref(), o.address.street1.as_deref()))
+            .collect();
+        assert_eq!(
+            owners,
+            [
+                (Some("OWNER0"), Some("0 MAIN ST")),
+                (Some("OWNER1"), Some("1 MAIN ST")),
+                (Some("OWNER2"), Some("2 MAIN ST")),
+                (
+                    Some("Szczepanik-Hale Marisol"),
+                    Some("C/O LUMENWAY ROBOTICS, INC.")
+                ),
+            ]
+        );
+        assert_eq!(got.owners.last(), want.owners.last());
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! or a row missing. Boxes and tables are read from their own text and rows, never from
 //! the tables nested in them, so what a left-open tag swallowed is not read twice.
 
-use ego_tree::NodeId;
+use ego_tree::{NodeId, NodeRef};
 use rustc_hash::FxHashSet;
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node, Selector};
@@ -570,27 +570,40 @@ fn cik_of(a: &ElementRef<'_>) -> Option<Text> {
     (!cik.is_empty()).then(|| cik.into())
 }
 
-/// The first element under `e` that `sel` picks, leaving out the tables nested in `e`;
-/// depth first and without recursion.
-fn first_outside_tables<'a>(e: &ElementRef<'a>, sel: &Selector) -> Option<ElementRef<'a>> {
+/// The nodes under `e` in page order, leaving out those `skip` picks and all they hold;
+/// without recursion, as a page may nest elements without bound.
+fn descendants_skipping<'a>(
+    e: &ElementRef<'a>,
+    skip: impl Fn(&NodeRef<'a, Node>) -> bool + 'a,
+) -> impl Iterator<Item = NodeRef<'a, Node>> + 'a {
     let mut stack = vec![e.children()];
-    while let Some(children) = stack.last_mut() {
-        let Some(c) = children.next() else {
-            stack.pop();
-            continue;
-        };
-        let Some(el) = ElementRef::wrap(c) else {
-            continue;
-        };
-        if el.value().name() == "table" {
-            continue;
+    std::iter::from_fn(move || loop {
+        let children = stack.last_mut()?;
+        match children.next() {
+            None => {
+                stack.pop();
+            }
+            Some(c) if skip(&c) => {}
+            Some(c) => {
+                if c.has_children() {
+                    stack.push(c.children());
+                }
+                return Some(c);
+            }
         }
-        if sel.matches(&el) {
-            return Some(el);
-        }
-        stack.push(el.children());
-    }
-    None
+    })
+}
+
+/// The first element under `e` that `sel` picks, leaving out the tables nested in `e`.
+fn first_outside_tables<'a>(e: &ElementRef<'a>, sel: &Selector) -> Option<ElementRef<'a>> {
+    let is_table = |n: &NodeRef<'_, Node>| {
+        n.value()
+            .as_element()
+            .is_some_and(|el| el.name() == "table")
+    };
+    descendants_skipping(e, is_table)
+        .filter_map(ElementRef::wrap)
+        .find(|el| sel.matches(el))
 }
 
 /// The rows of box `b`, up to the first that holds another box of `boxes`: a page that
@@ -610,27 +623,12 @@ fn box_rows<'a>(
 
 /// The nodes under box `b` in page order, leaving out what the other `boxes` hold: a
 /// page that left a table open puts the boxes after it inside it, and each is read on
-/// its own. Without recursion: a page may nest elements without bound.
+/// its own.
 fn box_nodes<'a>(
     b: &ElementRef<'a>,
     boxes: &'a FxHashSet<NodeId>,
-) -> impl Iterator<Item = ego_tree::NodeRef<'a, Node>> + 'a {
-    let mut stack = vec![b.children()];
-    std::iter::from_fn(move || loop {
-        let children = stack.last_mut()?;
-        match children.next() {
-            None => {
-                stack.pop();
-            }
-            Some(c) if boxes.contains(&c.id()) => {}
-            Some(c) => {
-                if c.has_children() {
-                    stack.push(c.children());
-                }
-                return Some(c);
-            }
-        }
-    })
+) -> impl Iterator<Item = NodeRef<'a, Node>> + 'a {
+    descendants_skipping(b, move |n| boxes.contains(&n.id()))
 }
 
 /// The first `MAX_BOX_TEXT` bytes of the text of box `b` (see [`box_nodes`]): enough

@@ -32,7 +32,7 @@ pub use pane::Pane;
 
 use crate::load::LoadEvent;
 use crate::model::{Filing, FootnoteId};
-use crate::parse::diag::{tally, LoadIssue, Severity};
+use crate::parse::diag::{tally, total, LoadIssue, Severity};
 use crate::store::filter::Query;
 use crate::store::idset::IdSet;
 use crate::store::search::{search, SearchHits};
@@ -276,7 +276,7 @@ impl App {
 
     /// Number of load issues, those a list only counts included.
     pub fn issue_count(&self) -> usize {
-        tally(&self.issues, Severity::Warning) + self.error_count()
+        total(&self.issues)
     }
 
     /// The screen size the layout was computed for.

@@ -39,7 +39,7 @@ impl LoadReport {
 
     /// Number of issues, those only counted in a list included.
     pub fn total(&self) -> usize {
-        self.count(Severity::Warning) + self.count(Severity::Error)
+        crate::parse::diag::total(&self.issues)
     }
 }
 

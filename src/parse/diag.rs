@@ -96,6 +96,11 @@ pub fn tally(issues: &[LoadIssue], severity: Severity) -> usize {
         .sum()
 }
 
+/// How many issues of any severity a list stands for (see [`tally`]).
+pub fn total(issues: &[LoadIssue]) -> usize {
+    issues.iter().map(LoadIssue::weight).sum()
+}
+
 impl LoadIssue {
     /// How many issues this one stands for: the count of a counting issue, else one.
     pub fn weight(&self) -> usize {
